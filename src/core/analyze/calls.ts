@@ -1,0 +1,133 @@
+import type { LlmCall, OutputLimit, Prompt, ProviderId } from '../model';
+import type { SyntaxNode, Tree } from '../parse/parser';
+import { nodesOfType, rangeOf } from '../parse/syntax';
+import type { ApiSpec, ArgPath, PromptArgument } from '../providers/types';
+import type { PromptExtractor } from './prompts';
+import type { ArgumentLookup, ClientOrigin, Resolver } from './resolve';
+import type { ArgumentList } from './syntax-view';
+
+type FoundArgument = ArgumentLookup & { found: true };
+
+/** Where a call's settings may come from: its own arguments, then those given when its client was made. */
+interface ArgumentSources {
+  call: ArgumentList;
+  origin: ClientOrigin | null;
+}
+
+/** Finds every LLM API call in a parsed file and reads its settings and prompts. */
+export function detectCalls(tree: Tree, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
+  const calls: LlmCall[] = [];
+  for (const node of nodesOfType(tree, resolver.syntax.callTypes)) {
+    const view = resolver.view(node);
+    if (view.kind !== 'call') continue;
+    const api = resolver.apiOf(view.callee);
+    if (!api) continue;
+    calls.push(
+      describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts),
+    );
+  }
+  return calls;
+}
+
+function describeCall(
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  spec: ApiSpec,
+  sources: ArgumentSources,
+  client: { type: { provider: ProviderId }; baseUrl: string | null } | null,
+  resolver: Resolver,
+  prompts: PromptExtractor,
+): LlmCall {
+  const inherits = sources.origin?.inherits;
+  const model = firstFound(resolver, sources, spec.model, inherits?.model);
+  const limit = firstFound(resolver, sources, spec.outputLimit, inherits?.outputLimit);
+  const tools = firstFound(resolver, sources, spec.tools, inherits?.tools);
+  const streamArgument = spec.stream ? resolver.argument(sources.call, spec.stream) : null;
+  return {
+    provider: spec.provider ?? client?.type.provider ?? 'openai',
+    api: spec.api,
+    kind: spec.kind,
+    range: rangeOf(node),
+    nameRange: rangeOf(resolver.syntax.calleeName(callee)),
+    argumentsRange: rangeOf(sources.call.node),
+    model: model ? modelName(resolver, model.node) : null,
+    modelRange: model ? rangeOf(model.node) : null,
+    outputLimit: limit ? outputLimit(resolver, limit) : null,
+    outputLimitParams: spec.outputLimit ?? [],
+    openArguments: isOpen(resolver, sources, spec),
+    prompts: [...promptsFrom(resolver, prompts, sources.origin?.args, inherits?.prompts), ...promptsFrom(resolver, prompts, sources.call, spec.prompts)],
+    tools: tools ? rangeOf(tools.node) : null,
+    stream: spec.streams === true || (streamArgument?.found === true && resolver.booleanValue(streamArgument.node) === true),
+    baseUrl: client?.baseUrl ?? null,
+    loop: resolver.syntax.loopAround(node),
+    callsPerDay: null,
+  };
+}
+
+function firstFound(
+  resolver: Resolver,
+  sources: ArgumentSources,
+  paths: ArgPath[] | undefined,
+  inheritedPaths: ArgPath[] | undefined,
+): FoundArgument | null {
+  for (const path of paths ?? []) {
+    const lookup = resolver.argument(sources.call, path);
+    if (lookup.found) return lookup;
+  }
+  if (!sources.origin) return null;
+  for (const path of inheritedPaths ?? []) {
+    const lookup = resolver.argument(sources.origin.args, path);
+    if (lookup.found) return lookup;
+  }
+  return null;
+}
+
+/**
+ * Arguments are open when `**kwargs`, a spread, or an options object we cannot
+ * read could carry more settings: then a missing limit is unknown, not missing.
+ */
+function isOpen(resolver: Resolver, sources: ArgumentSources, spec: ApiSpec): boolean {
+  if (sources.call.open || sources.origin?.args.open) return true;
+  const paths = spec.outputLimit ?? spec.model ?? [];
+  return paths.some((path) => {
+    const lookup = resolver.argument(sources.call, path);
+    return !lookup.found && lookup.open;
+  });
+}
+
+/** `openai('gpt-4o')` (Vercel AI SDK provider functions) names the model in its first argument. */
+function modelName(resolver: Resolver, node: SyntaxNode, depth = 0): string | null {
+  const direct = resolver.stringValue(node);
+  if (direct !== null) return direct;
+  const view = resolver.view(node);
+  if (view.kind === 'call') {
+    const first = view.args.positional[0];
+    return first ? resolver.stringValue(first) : null;
+  }
+  const bound = resolver.boundExpression(resolver.bindingOf(node));
+  return bound && depth < 4 ? modelName(resolver, bound, depth + 1) : null;
+}
+
+function outputLimit(resolver: Resolver, found: FoundArgument): OutputLimit {
+  return { param: found.path, value: resolver.numberValue(found.node), range: rangeOf(found.node) };
+}
+
+function promptsFrom(
+  resolver: Resolver,
+  extractor: PromptExtractor,
+  args: ArgumentList | undefined,
+  specs: PromptArgument[] | undefined,
+): Prompt[] {
+  if (!args || !specs) return [];
+  const result: Prompt[] = [];
+  const seen = new Set<number>();
+  for (const spec of specs) {
+    const lookup = resolver.argument(args, spec.path);
+    // `contents` and `$0` may name the same node; read it once.
+    if (!lookup.found || seen.has(lookup.node.id)) continue;
+    if (spec.path.startsWith('$') && resolver.objectView(lookup.node)) continue;
+    seen.add(lookup.node.id);
+    result.push(...extractor.fromArgument(lookup.node, spec.path, spec.role));
+  }
+  return result;
+}

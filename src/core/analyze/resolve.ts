@@ -1,0 +1,422 @@
+import type { SyntaxNode, Tree } from '../parse/parser';
+import type { ApiSpec, ArgPath, ClientType, ConstructionCondition, LanguageCatalog } from '../providers/types';
+import type { ArgumentList, Binding, ExprView, LanguageSyntax } from './syntax-view';
+
+/** Arguments given when a client was made, and how to read them. */
+export interface ClientOrigin {
+  args: ArgumentList;
+  inherits: ClientType['inherits'];
+}
+
+/** What an expression refers to, as far as a single file can tell. */
+export type Value =
+  | { kind: 'module'; key: string }
+  | { kind: 'client'; type: ClientType; origin: ClientOrigin | null; methodPath: string[]; baseUrl: string | null }
+  | { kind: 'function'; node: SyntaxNode }
+  | { kind: 'unknown' };
+
+export type ArgumentLookup =
+  | { found: true; node: SyntaxNode; path: string }
+  /** `open`: the argument may still be passed through `**kwargs`, a spread, or an unresolved options object. */
+  | { found: false; open: boolean };
+
+const UNKNOWN: Value = { kind: 'unknown' };
+const MAX_DEPTH = 12;
+const FUNCTION_NODE_TYPES = new Set(['lambda', 'arrow_function', 'function_expression', 'function']);
+const ENV_GETTERS = new Set(['getenv', 'get', 'environ.get']);
+const JSON_ENCODERS = new Set(['json.dumps', 'JSON.stringify']);
+const LITERAL_KINDS = new Set<ExprView['kind']>(['string', 'concat', 'number', 'boolean', 'null', 'array']);
+
+export interface ObjectView {
+  entries: Map<string, SyntaxNode>;
+  open: boolean;
+}
+
+/**
+ * Answers "what is this expression?" for one file: follows imports, assignments,
+ * parameters (their defaults and type annotations), class fields and the return
+ * values of small factory functions. Flow-insensitive by design: when a name is
+ * bound more than once, the binding closest before the use wins.
+ */
+export class Resolver {
+  private readonly scopes = new Map<number, Map<string, Binding[]>>();
+  private readonly values = new Map<number, Value>();
+  private readonly inProgress = new Set<number>();
+
+  constructor(
+    readonly syntax: LanguageSyntax,
+    readonly catalog: LanguageCatalog,
+    tree: Tree,
+  ) {
+    for (const site of syntax.bindings(tree)) {
+      let names = this.scopes.get(site.scope.id);
+      if (!names) this.scopes.set(site.scope.id, (names = new Map()));
+      const list = names.get(site.name);
+      if (list) list.push(site.binding);
+      else names.set(site.name, [site.binding]);
+    }
+  }
+
+  view(node: SyntaxNode): ExprView {
+    return this.syntax.view(node);
+  }
+
+  lookup(name: string, at: SyntaxNode): Binding | undefined {
+    for (let scope: SyntaxNode | null = at; scope; scope = scope.parent) {
+      if (!this.syntax.isScope(scope)) continue;
+      const bindings = this.scopes.get(scope.id)?.get(name);
+      if (bindings) return closestBefore(bindings, at);
+    }
+    return undefined;
+  }
+
+  /** `self.x` / `this.x`: a field of the enclosing class. */
+  fieldOf(name: string, at: SyntaxNode): Binding | undefined {
+    const owner = this.syntax.enclosingClass(at);
+    const bindings = owner ? this.scopes.get(owner.id)?.get(`self.${name}`) : undefined;
+    return bindings ? closestBefore(bindings, at) : undefined;
+  }
+
+  /** The binding a name or `self.x` expression refers to. */
+  bindingOf(node: SyntaxNode): Binding | undefined {
+    const view = this.view(node);
+    if (view.kind === 'name') return this.lookup(view.name, node);
+    if (view.kind === 'member' && this.view(view.object).kind === 'self') return this.fieldOf(view.property, node);
+    return undefined;
+  }
+
+  /** The expression a binding gives its value from (assignment right side or parameter default). */
+  boundExpression(binding: Binding | undefined): SyntaxNode | undefined {
+    if (binding?.kind === 'value') return binding.value;
+    if (binding?.kind === 'parameter') return binding.defaultValue;
+    return undefined;
+  }
+
+  value(node: SyntaxNode, depth = 0): Value {
+    const cached = this.values.get(node.id);
+    if (cached) return cached;
+    if (depth > MAX_DEPTH || this.inProgress.has(node.id)) return UNKNOWN;
+    this.inProgress.add(node.id);
+    const result = this.computeValue(node, depth + 1);
+    this.inProgress.delete(node.id);
+    this.values.set(node.id, result);
+    return result;
+  }
+
+  private computeValue(node: SyntaxNode, depth: number): Value {
+    if (FUNCTION_NODE_TYPES.has(node.type)) return { kind: 'function', node };
+    const view = this.view(node);
+    switch (view.kind) {
+      case 'name':
+      case 'member': {
+        const binding = this.bindingOf(node);
+        if (binding) return this.bindingValue(binding, depth);
+        if (view.kind === 'name') return UNKNOWN;
+        return this.member(this.value(view.object, depth), view.property);
+      }
+      case 'call':
+        return this.callValue(view.callee, view.args, depth);
+      case 'wrapper':
+        return this.value(view.inner, depth);
+      case 'fallback': {
+        const primary = this.value(view.primary, depth);
+        return primary.kind === 'unknown' ? this.value(view.fallback, depth) : primary;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private bindingValue(binding: Binding, depth: number): Value {
+    switch (binding.kind) {
+      case 'import':
+        return { kind: 'module', key: this.importKey(binding.module, binding.members) };
+      case 'function':
+        return { kind: 'function', node: binding.node };
+      case 'destructured':
+        return this.member(this.value(binding.source, depth), binding.key);
+      case 'value': {
+        const value = this.value(binding.value, depth);
+        if (value.kind !== 'unknown' || !binding.typeAnnotation) return value;
+        return this.typeValue(binding.typeAnnotation, depth);
+      }
+      case 'parameter': {
+        if (binding.typeAnnotation) {
+          const typed = this.typeValue(binding.typeAnnotation, depth);
+          if (typed.kind !== 'unknown') return typed;
+        }
+        return binding.defaultValue ? this.value(binding.defaultValue, depth) : UNKNOWN;
+      }
+      case 'declared':
+        return binding.typeAnnotation ? this.typeValue(binding.typeAnnotation, depth) : UNKNOWN;
+    }
+  }
+
+  private importKey(module: string, members: string[]): string {
+    if (this.syntax.family === 'python') return [module, ...members].join('.');
+    return members.length > 0 ? `${module}#${members.join('.')}` : module;
+  }
+
+  private member(value: Value, name: string): Value {
+    if (value.kind === 'module') {
+      const key = this.syntax.family === 'python' || value.key.includes('#') ? `${value.key}.${name}` : `${value.key}#${name}`;
+      return { kind: 'module', key };
+    }
+    if (value.kind === 'client') return { ...value, methodPath: [...value.methodPath, name] };
+    return UNKNOWN;
+  }
+
+  /** A type annotation naming a client class (`client: OpenAI`, `Optional[AsyncOpenAI]`) gives a client. */
+  private typeValue(annotation: SyntaxNode, depth: number): Value {
+    const candidates = [annotation, ...annotation.descendantsOfType(['identifier', 'type_identifier', 'attribute', 'string_content'])];
+    for (const candidate of candidates) {
+      if (!candidate) continue;
+      const value =
+        candidate.type === 'type_identifier' || candidate.type === 'string_content'
+          ? this.namedValue(candidate.text, candidate, depth)
+          : this.value(candidate, depth);
+      if (value.kind === 'module') {
+        const constructor = this.catalog.constructors[value.key];
+        const type = constructor && this.catalog.clientTypes[constructor.type];
+        if (type) return { kind: 'client', type, origin: null, methodPath: [], baseUrl: null };
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private namedValue(name: string, at: SyntaxNode, depth: number): Value {
+    const binding = this.lookup(name, at);
+    return binding ? this.bindingValue(binding, depth) : UNKNOWN;
+  }
+
+  private callValue(callee: SyntaxNode, args: ArgumentList, depth: number): Value {
+    const imported = this.dynamicImport(callee, args);
+    if (imported) return imported;
+    const target = this.value(callee, depth);
+    if (target.kind === 'module') {
+      const constructor = this.catalog.constructors[target.key];
+      const type = constructor && this.catalog.clientTypes[constructor.type];
+      if (!type || !constructor || !this.conditionHolds(constructor.when, args)) return UNKNOWN;
+      return this.newClient(type, args, type.inherits);
+    }
+    if (target.kind === 'client') {
+      const spec = target.type.methods[target.methodPath.join('.')];
+      const returned = spec?.returns ? this.catalog.clientTypes[spec.returns] : undefined;
+      if (!spec || !returned || !this.conditionHolds(spec.when, args)) return UNKNOWN;
+      // A chat or model made from a client keeps what the factory call set (model, limits, system prompt).
+      return this.newClient(returned, args, returned.inherits ?? undefined, target.baseUrl);
+    }
+    if (target.kind === 'function') {
+      for (const returnedNode of this.syntax.returnedExpressions(target.node)) {
+        const value = this.value(returnedNode, depth);
+        if (value.kind !== 'unknown') return value;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private newClient(type: ClientType, args: ArgumentList, inherits: ClientType['inherits'], inheritedBaseUrl: string | null = null): Value {
+    let baseUrl = inheritedBaseUrl;
+    for (const path of type.baseUrl ?? []) {
+      const lookup = this.argument(args, path);
+      if (lookup.found) baseUrl = this.stringValue(lookup.node) ?? baseUrl;
+    }
+    return { kind: 'client', type, origin: { args, inherits }, methodPath: [], baseUrl };
+  }
+
+  /** `require('openai')` and `await import('openai')` name a module directly. */
+  private dynamicImport(callee: SyntaxNode, args: ArgumentList): Value | null {
+    const isRequire = callee.type === 'identifier' && callee.text === 'require' && !this.lookup('require', callee);
+    if (!isRequire && callee.type !== 'import') return null;
+    const source = args.positional[0];
+    const module = source ? this.stringValue(source) : null;
+    return module ? { kind: 'module', key: module } : null;
+  }
+
+  private conditionHolds(condition: ConstructionCondition | undefined, args: ArgumentList): boolean {
+    if (!condition) return true;
+    for (const path of condition.path) {
+      const lookup = this.argument(args, path);
+      if (lookup.found) {
+        const value = this.stringValue(lookup.node);
+        return value !== null && condition.equals.includes(value);
+      }
+    }
+    return false;
+  }
+
+  /** Finds an argument by path: a keyword or options key, dotted into nested options, or `$N`. */
+  argument(args: ArgumentList, path: ArgPath): ArgumentLookup {
+    const segments = path.split('.');
+    const first = segments.shift() ?? '';
+    let node: SyntaxNode | undefined;
+    let open = args.open;
+    if (first.startsWith('$')) {
+      node = args.positional[Number(first.slice(1))];
+    } else if (this.syntax.family === 'python') {
+      node = args.keywords.get(first);
+    } else {
+      const options = args.positional[0];
+      if (!options) return { found: false, open };
+      const object = this.objectView(options);
+      // A literal first argument (`generateContent("…")`) is a prompt, not hidden options.
+      if (!object) return { found: false, open: open || !LITERAL_KINDS.has(this.view(options).kind) };
+      node = object.entries.get(first);
+      open ||= object.open;
+    }
+    for (const segment of segments) {
+      if (!node) break;
+      const object = this.objectView(node);
+      if (!object) return { found: false, open: true };
+      node = object.entries.get(segment);
+      open = object.open;
+    }
+    return node ? { found: true, node, path } : { found: false, open };
+  }
+
+  /** Reads a dict, an object literal, keyword arguments of a config constructor, or `json.dumps({...})`. */
+  objectView(node: SyntaxNode, depth = 0): ObjectView | null {
+    if (depth > MAX_DEPTH) return null;
+    const view = this.view(node);
+    switch (view.kind) {
+      case 'object':
+        return { entries: new Map(view.entries.map((entry) => [entry.key, entry.value])), open: view.open };
+      case 'wrapper':
+        return this.objectView(view.inner, depth + 1);
+      case 'name':
+      case 'member': {
+        const bound = this.boundExpression(this.bindingOf(node));
+        return bound ? this.objectView(bound, depth + 1) : null;
+      }
+      case 'call': {
+        const calleeText = view.callee.text;
+        const firstArgument = view.args.positional[0];
+        if (JSON_ENCODERS.has(calleeText) && firstArgument) return this.objectView(firstArgument, depth + 1);
+        if (this.syntax.family === 'python' && view.args.positional.length === 0) {
+          return { entries: view.args.keywords, open: view.args.open };
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** A string known at analysis time, following constants, defaults and environment fallbacks. */
+  stringValue(node: SyntaxNode, depth = 0): string | null {
+    if (depth > MAX_DEPTH) return null;
+    const view = this.view(node);
+    switch (view.kind) {
+      case 'string':
+        return view.pieces.every((piece) => piece.kind === 'text') ? view.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('') : null;
+      case 'name':
+      case 'member': {
+        const bound = this.boundExpression(this.bindingOf(node));
+        return bound ? this.stringValue(bound, depth + 1) : null;
+      }
+      case 'wrapper':
+        return this.stringValue(view.inner, depth + 1);
+      case 'fallback':
+        return this.stringValue(view.primary, depth + 1) ?? this.stringValue(view.fallback, depth + 1);
+      case 'concat': {
+        const left = this.stringValue(view.left, depth + 1);
+        const right = left === null ? null : this.stringValue(view.right, depth + 1);
+        return left !== null && right !== null ? left + right : null;
+      }
+      case 'call': {
+        // os.getenv("MODEL", "gpt-4o") and os.environ.get(...) fall back to their default.
+        const name = this.syntax.calleeName(view.callee).text;
+        const fallback = view.args.positional[1];
+        return ENV_GETTERS.has(name) && fallback ? this.stringValue(fallback, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  numberValue(node: SyntaxNode, depth = 0): number | null {
+    if (depth > MAX_DEPTH) return null;
+    const view = this.view(node);
+    switch (view.kind) {
+      case 'number':
+        return Number.isFinite(view.value) ? view.value : null;
+      case 'name':
+      case 'member': {
+        const bound = this.boundExpression(this.bindingOf(node));
+        return bound ? this.numberValue(bound, depth + 1) : null;
+      }
+      case 'wrapper':
+        return this.numberValue(view.inner, depth + 1);
+      case 'fallback':
+        return this.numberValue(view.primary, depth + 1) ?? this.numberValue(view.fallback, depth + 1);
+      case 'arithmetic':
+      case 'concat': {
+        const left = this.numberValue(view.left, depth + 1);
+        const right = left === null ? null : this.numberValue(view.right, depth + 1);
+        if (left === null || right === null) return null;
+        const operator = view.kind === 'concat' ? '+' : view.operator;
+        return arithmetic(left, right, operator);
+      }
+      default:
+        return null;
+    }
+  }
+
+  booleanValue(node: SyntaxNode): boolean | null {
+    const view = this.view(node);
+    return view.kind === 'boolean' ? view.value : null;
+  }
+
+  /** Resolves which API a call expression invokes, if any. */
+  apiOf(callee: SyntaxNode): { spec: ApiSpec; client: Value & { kind: 'client' } | null } | null {
+    const target = this.value(callee);
+    if (target.kind === 'module') {
+      const fn = this.catalog.functions[target.key];
+      if (fn) return { spec: fn, client: null };
+      const report = this.catalog.constructors[target.key]?.report;
+      if (report) return { spec: report, client: null };
+      for (const [moduleKey, typeId] of Object.entries(this.catalog.moduleClients)) {
+        const rest = stripPrefix(target.key, moduleKey);
+        const type = this.catalog.clientTypes[typeId];
+        const spec = rest && type?.methods[rest];
+        if (spec && type && !spec.returns) return { spec, client: { kind: 'client', type, origin: null, methodPath: [], baseUrl: null } };
+      }
+      return null;
+    }
+    if (target.kind === 'client') {
+      const spec = target.type.methods[target.methodPath.join('.')];
+      return spec && !spec.returns ? { spec, client: target } : null;
+    }
+    return null;
+  }
+}
+
+function stripPrefix(key: string, prefix: string): string | null {
+  if (key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}#`)) return key.slice(prefix.length + 1);
+  return null;
+}
+
+function closestBefore(bindings: Binding[], at: SyntaxNode): Binding | undefined {
+  let chosen: Binding | undefined;
+  for (const binding of bindings) {
+    if (binding.node.startIndex <= at.startIndex) chosen = binding;
+  }
+  return chosen ?? bindings[0];
+}
+
+function arithmetic(left: number, right: number, operator: string): number | null {
+  switch (operator) {
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '//':
+      return Math.floor(left / right);
+    case '/':
+      return left / right;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The engine's data model: what analysis finds in one source file.
+ * Positions are 0-based lines and UTF-16 columns (the editor's convention);
+ * the CLI converts to 1-based on output.
+ */
+
+export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  end: Position;
+  /** UTF-16 offsets into the file's text. */
+  startOffset: number;
+  endOffset: number;
+}
+
+export type CallKind = 'generate' | 'count' | 'constructor' | 'embeddings';
+
+export type ProviderId =
+  | 'openai'
+  | 'azure-openai'
+  | 'anthropic'
+  | 'google'
+  | 'litellm'
+  | 'vercel-ai'
+  | 'bedrock'
+  | 'langchain'
+  | 'mistral'
+  | 'cohere'
+  | 'groq'
+  | 'ollama';
+
+/** A run of prompt text known at analysis time. */
+export interface StaticPart {
+  kind: 'static';
+  text: string;
+  /** Where the text is written; for a constant, its definition. */
+  range: SourceRange;
+  /** Set when the text was read from a prompt file rather than the source. */
+  file?: string;
+}
+
+/** A value only known at run time: an interpolation, a variable, a spread. */
+export interface DynamicPart {
+  kind: 'dynamic';
+  /** Short name used for slot-size settings: the variable or attribute name. */
+  name: string;
+  /** The expression as written. */
+  expression: string;
+  range: SourceRange;
+  /** Values that change on every call (timestamps, uuids) rather than per user or document. */
+  volatile: boolean;
+}
+
+export type PromptPart = StaticPart | DynamicPart;
+
+export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'unknown';
+
+export interface Prompt {
+  /** The argument the prompt came from, as written (`system`, `messages`, `config.system_instruction`). */
+  argument: string;
+  role: PromptRole;
+  parts: PromptPart[];
+  range: SourceRange;
+  /** A `cache_control` (or equivalent) breakpoint is set on this block. */
+  cacheBreakpoint: boolean;
+}
+
+export interface OutputLimit {
+  /** The parameter as written, dotted for nested options (`inferenceConfig.maxTokens`). */
+  param: string;
+  /** The value when it is known at analysis time. */
+  value: number | null;
+  range: SourceRange;
+}
+
+export interface LoopContext {
+  kind: 'for' | 'while' | 'comprehension' | 'iteration-callback';
+  range: SourceRange;
+}
+
+export interface LlmCall {
+  provider: ProviderId;
+  api: string;
+  kind: CallKind;
+  /** The whole call expression. */
+  range: SourceRange;
+  /** The callee's final name (`create` in `client.chat.completions.create`). */
+  nameRange: SourceRange;
+  /** The argument list, where fixes insert parameters. */
+  argumentsRange: SourceRange;
+  model: string | null;
+  modelRange: SourceRange | null;
+  outputLimit: OutputLimit | null;
+  /** The names a fix may add, in the provider's preferred order. */
+  outputLimitParams: readonly string[];
+  /** `**kwargs` or a spread could carry arguments we cannot see. */
+  openArguments: boolean;
+  prompts: Prompt[];
+  tools: SourceRange | null;
+  stream: boolean;
+  /** A base URL given to the client (OpenAI-compatible hosts). */
+  baseUrl: string | null;
+  loop: LoopContext | null;
+  /** From a `promptmeter: calls-per-day=N` hint comment. */
+  callsPerDay: number | null;
+}
+
+export interface Suppression {
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  /** 0-based line the suppression covers; -1 for the whole file. */
+  line: number;
+}
+
+export interface SyntaxProblem {
+  message: string;
+  range: SourceRange;
+}
+
+export interface FileAnalysis {
+  language: SourceLanguage;
+  calls: LlmCall[];
+  suppressions: Suppression[];
+  syntaxErrors: SyntaxProblem[];
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+}

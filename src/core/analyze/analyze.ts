@@ -1,6 +1,6 @@
 import type { FileAnalysis, LlmCall, SourceLanguage, SyntaxProblem } from '../model';
 import type { Tree } from '../parse/parser';
-import { rangeOf, syntaxErrorNodes } from '../parse/syntax';
+import { NodeIndex, rangeOf, syntaxErrorNodes } from '../parse/syntax';
 import { JAVASCRIPT_CATALOG } from '../providers/javascript';
 import { PYTHON_CATALOG } from '../providers/python';
 import type { LanguageCatalog } from '../providers/types';
@@ -26,9 +26,10 @@ export function languageSupport(language: SourceLanguage): { syntax: LanguageSyn
 /** Everything the engine finds in one parsed file. Pure: no I/O beyond the optional prompt-file reader. */
 export function analyzeTree(tree: Tree, text: string, language: SourceLanguage, options: AnalyzeOptions = {}): FileAnalysis {
   const { syntax, catalog } = languageSupport(language);
-  const resolver = new Resolver(syntax, catalog, tree);
-  const calls = detectCalls(tree, resolver, new PromptExtractor(resolver, options.readPromptFile));
-  const directives = parseDirectives(syntax.comments(tree, text));
+  const index = new NodeIndex(tree, syntax.indexedTypes);
+  const resolver = new Resolver(syntax, catalog, index);
+  const calls = detectCalls(index, resolver, new PromptExtractor(resolver, options.readPromptFile));
+  const directives = parseDirectives(syntax.comments(index, text));
   for (const call of calls) applyTrafficHint(call, directives.callsPerDay);
   return { language, calls, suppressions: directives.suppressions, syntaxErrors: syntaxProblems(tree) };
 }

@@ -1,6 +1,6 @@
 import type { LlmCall, OutputLimit, Prompt, ProviderId } from '../model';
-import type { SyntaxNode, Tree } from '../parse/parser';
-import { nodesOfType, rangeOf } from '../parse/syntax';
+import type { SyntaxNode } from '../parse/parser';
+import { rangeOf, type NodeIndex } from '../parse/syntax';
 import type { ApiSpec, ArgPath, PromptArgument } from '../providers/types';
 import type { PromptExtractor } from './prompts';
 import type { ArgumentLookup, ClientOrigin, Resolver } from './resolve';
@@ -15,9 +15,9 @@ interface ArgumentSources {
 }
 
 /** Finds every LLM API call in a parsed file and reads its settings and prompts. */
-export function detectCalls(tree: Tree, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
+export function detectCalls(index: NodeIndex, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
   const calls: LlmCall[] = [];
-  for (const node of nodesOfType(tree, resolver.syntax.callTypes)) {
+  for (const node of index.of(resolver.syntax.callTypes)) {
     const view = resolver.view(node);
     if (view.kind !== 'call') continue;
     const api = resolver.apiOf(view.callee);

@@ -1,6 +1,6 @@
 import type { LoopContext } from '../model';
-import type { SyntaxNode, Tree } from '../parse/parser';
-import { nodesOfType, rangeOf } from '../parse/syntax';
+import type { SyntaxNode } from '../parse/parser';
+import { rangeOf, type NodeIndex } from '../parse/syntax';
 import { decodeEscape } from './strings';
 import type { ArgumentList, Binding, BindingSite, CommentText, ExprView, LanguageSyntax, ObjectEntry, StringPiece } from './syntax-view';
 
@@ -210,8 +210,8 @@ function stringValue(node: SyntaxNode | null): string | null {
   return pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('');
 }
 
-function collectImports(tree: Tree, sites: BindingSite[]): void {
-  for (const statement of nodesOfType(tree, ['import_statement'])) {
+function collectImports(index: NodeIndex, sites: BindingSite[]): void {
+  for (const statement of index.of(['import_statement'])) {
     const module = stringValue(field(statement, 'source'));
     const scope = enclosingScope(statement);
     for (const clause of namedChildren(statement)) {
@@ -248,8 +248,8 @@ function typeOf(node: SyntaxNode): SyntaxNode | undefined {
   return field(node, 'type')?.namedChild(0) ?? undefined;
 }
 
-function collectDeclarations(tree: Tree, sites: BindingSite[]): void {
-  for (const declarator of nodesOfType(tree, ['variable_declarator'])) {
+function collectDeclarations(index: NodeIndex, sites: BindingSite[]): void {
+  for (const declarator of index.of(['variable_declarator'])) {
     const name = field(declarator, 'name');
     const value = field(declarator, 'value');
     const scope = enclosingScope(declarator);
@@ -272,7 +272,7 @@ function collectDeclarations(tree: Tree, sites: BindingSite[]): void {
       }
     }
   }
-  for (const assignment of nodesOfType(tree, ['assignment_expression'])) {
+  for (const assignment of index.of(['assignment_expression'])) {
     const left = field(assignment, 'left');
     const right = field(assignment, 'right');
     if (!left || !right) continue;
@@ -284,7 +284,7 @@ function collectDeclarations(tree: Tree, sites: BindingSite[]): void {
       if (property && owner) sites.push({ scope: owner, name: `self.${property.text}`, binding: { kind: 'value', value: right, node: assignment } });
     }
   }
-  for (const fieldNode of nodesOfType(tree, ['public_field_definition', 'field_definition'])) {
+  for (const fieldNode of index.of(['public_field_definition', 'field_definition'])) {
     const name = field(fieldNode, 'name') ?? field(fieldNode, 'property');
     const value = field(fieldNode, 'value');
     const owner = enclosingClass(fieldNode);
@@ -298,8 +298,8 @@ function collectDeclarations(tree: Tree, sites: BindingSite[]): void {
   }
 }
 
-function collectFunctions(tree: Tree, sites: BindingSite[]): void {
-  for (const fn of nodesOfType(tree, [...FUNCTION_TYPES])) {
+function collectFunctions(index: NodeIndex, sites: BindingSite[]): void {
+  for (const fn of index.of([...FUNCTION_TYPES])) {
     const name = field(fn, 'name');
     if (name && fn.type !== 'method_definition') {
       sites.push({ scope: enclosingScope(fn), name: name.text, binding: { kind: 'function', node: fn } });
@@ -370,8 +370,8 @@ function loopAround(node: SyntaxNode): LoopContext | null {
   return null;
 }
 
-function comments(tree: Tree, text: string): CommentText[] {
-  return nodesOfType(tree, ['comment']).map((comment) => {
+function comments(index: NodeIndex, text: string): CommentText[] {
+  return index.of(['comment']).map((comment) => {
     const lineStart = text.lastIndexOf('\n', comment.startIndex - 1) + 1;
     return {
       text: comment.text.replace(/^\/\/\s?|^\/\*+\s?|\s*\*+\/$/g, ''),
@@ -384,12 +384,23 @@ function comments(tree: Tree, text: string): CommentText[] {
 export const JAVASCRIPT_SYNTAX: LanguageSyntax = {
   family: 'javascript',
   callTypes: ['call_expression', 'new_expression'],
+  indexedTypes: [
+    'call_expression',
+    'new_expression',
+    'import_statement',
+    'variable_declarator',
+    'assignment_expression',
+    'public_field_definition',
+    'field_definition',
+    ...FUNCTION_TYPES,
+    'comment',
+  ],
   view,
-  bindings(tree) {
+  bindings(index) {
     const sites: BindingSite[] = [];
-    collectImports(tree, sites);
-    collectDeclarations(tree, sites);
-    collectFunctions(tree, sites);
+    collectImports(index, sites);
+    collectDeclarations(index, sites);
+    collectFunctions(index, sites);
     return sites;
   },
   isScope: (node) => SCOPE_TYPES.has(node.type),

@@ -1,6 +1,6 @@
 import type { LoopContext } from '../model';
-import type { SyntaxNode, Tree } from '../parse/parser';
-import { nodesOfType, rangeOf } from '../parse/syntax';
+import type { SyntaxNode } from '../parse/parser';
+import { rangeOf, type NodeIndex } from '../parse/syntax';
 import { decodeEscape } from './strings';
 import type { ArgumentList, BindingSite, CommentText, ExprView, LanguageSyntax, ObjectEntry, StringPiece } from './syntax-view';
 
@@ -185,8 +185,8 @@ function enclosingClass(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function collectImports(tree: Tree, sites: BindingSite[]): void {
-  for (const statement of nodesOfType(tree, ['import_statement', 'import_from_statement'])) {
+function collectImports(index: NodeIndex, sites: BindingSite[]): void {
+  for (const statement of index.of(['import_statement', 'import_from_statement'])) {
     const scope = enclosingScope(statement);
     const fromModule = statement.type === 'import_from_statement' ? field(statement, 'module_name')?.text : undefined;
     for (const imported of statement.childrenForFieldName('name')) {
@@ -220,8 +220,8 @@ function assignmentTarget(left: SyntaxNode): { name: string; classScope: SyntaxN
   return null;
 }
 
-function collectAssignments(tree: Tree, sites: BindingSite[]): void {
-  for (const assignment of nodesOfType(tree, ['assignment'])) {
+function collectAssignments(index: NodeIndex, sites: BindingSite[]): void {
+  for (const assignment of index.of(['assignment'])) {
     const left = field(assignment, 'left');
     let right = field(assignment, 'right');
     // `a = b = OpenAI()`: every target gets the innermost value.
@@ -241,7 +241,7 @@ function collectAssignments(tree: Tree, sites: BindingSite[]): void {
       sites.push({ scope, name: `self.${left.text}`, binding: { kind: 'value', value: right, node: assignment, typeAnnotation } });
     }
   }
-  for (const item of nodesOfType(tree, ['with_item'])) {
+  for (const item of index.of(['with_item'])) {
     const value = field(item, 'value');
     if (value?.type !== 'as_pattern') continue;
     const target = field(value, 'alias')?.namedChild(0);
@@ -252,8 +252,8 @@ function collectAssignments(tree: Tree, sites: BindingSite[]): void {
   }
 }
 
-function collectFunctions(tree: Tree, sites: BindingSite[]): void {
-  for (const fn of nodesOfType(tree, ['function_definition'])) {
+function collectFunctions(index: NodeIndex, sites: BindingSite[]): void {
+  for (const fn of index.of(['function_definition'])) {
     const name = field(fn, 'name');
     if (name) sites.push({ scope: enclosingScope(fn), name: name.text, binding: { kind: 'function', node: fn } });
     const parameters = field(fn, 'parameters');
@@ -324,8 +324,8 @@ function loopAround(node: SyntaxNode): LoopContext | null {
   return null;
 }
 
-function comments(tree: Tree, text: string): CommentText[] {
-  return nodesOfType(tree, ['comment']).map((comment) => {
+function comments(index: NodeIndex, text: string): CommentText[] {
+  return index.of(['comment']).map((comment) => {
     const lineStart = text.lastIndexOf('\n', comment.startIndex - 1) + 1;
     return {
       text: comment.text.replace(/^#\s?/, ''),
@@ -338,12 +338,13 @@ function comments(tree: Tree, text: string): CommentText[] {
 export const PYTHON_SYNTAX: LanguageSyntax = {
   family: 'python',
   callTypes: ['call'],
+  indexedTypes: ['call', 'import_statement', 'import_from_statement', 'assignment', 'with_item', 'function_definition', 'comment'],
   view,
-  bindings(tree) {
+  bindings(index) {
     const sites: BindingSite[] = [];
-    collectImports(tree, sites);
-    collectAssignments(tree, sites);
-    collectFunctions(tree, sites);
+    collectImports(index, sites);
+    collectAssignments(index, sites);
+    collectFunctions(index, sites);
     return sites;
   },
   isScope: (node) => SCOPE_TYPES.has(node.type),

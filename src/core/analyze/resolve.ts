@@ -1,4 +1,5 @@
-import type { SyntaxNode, Tree } from '../parse/parser';
+import type { SyntaxNode } from '../parse/parser';
+import type { NodeIndex } from '../parse/syntax';
 import type { ApiSpec, ArgPath, ClientType, ConstructionCondition, LanguageCatalog } from '../providers/types';
 import type { ArgumentList, Binding, ExprView, LanguageSyntax } from './syntax-view';
 
@@ -46,9 +47,9 @@ export class Resolver {
   constructor(
     readonly syntax: LanguageSyntax,
     readonly catalog: LanguageCatalog,
-    tree: Tree,
+    index: NodeIndex,
   ) {
-    for (const site of syntax.bindings(tree)) {
+    for (const site of syntax.bindings(index)) {
       let names = this.scopes.get(site.scope.id);
       if (!names) this.scopes.set(site.scope.id, (names = new Map()));
       const list = names.get(site.name);

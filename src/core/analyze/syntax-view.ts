@@ -1,5 +1,6 @@
 import type { LoopContext } from '../model';
-import type { SyntaxNode, Tree } from '../parse/parser';
+import type { SyntaxNode } from '../parse/parser';
+import type { NodeIndex } from '../parse/syntax';
 
 /**
  * A language-neutral view of the few expression shapes the engine reasons about.
@@ -79,9 +80,11 @@ export interface LanguageSyntax {
   readonly family: 'python' | 'javascript';
   /** Node types of call expressions (including `new`). */
   readonly callTypes: readonly string[];
+  /** Every node type the adapter reads from the index (calls, imports, bindings, comments). */
+  readonly indexedTypes: readonly string[];
   view(node: SyntaxNode): ExprView;
   /** Every name binding in the file, with the scope it belongs to. */
-  bindings(tree: Tree): BindingSite[];
+  bindings(index: NodeIndex): BindingSite[];
   /** The scope a node is resolved in (innermost function, class body or module). */
   isScope(node: SyntaxNode): boolean;
   /** For `self.x` / `this.x`: the class whose fields hold `x`. */
@@ -90,7 +93,7 @@ export interface LanguageSyntax {
   returnedExpressions(fn: SyntaxNode): SyntaxNode[];
   /** The closest enclosing loop, comprehension, or iteration callback (`items.map(x => …)`). */
   loopAround(node: SyntaxNode): LoopContext | null;
-  comments(tree: Tree, text: string): CommentText[];
+  comments(index: NodeIndex, text: string): CommentText[];
   /** The node that names what is called (`create` in `a.b.create(...)`, `X` in `new X(...)`). */
   calleeName(callee: SyntaxNode): SyntaxNode;
 }

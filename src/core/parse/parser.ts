@@ -18,14 +18,6 @@ export interface WasmLocation {
   grammarDir: string;
 }
 
-/** Locations inside `node_modules`, for tests and scripts that run from sources. */
-export function wasmLocationInPackages(): WasmLocation {
-  return {
-    runtimeDir: path.dirname(require.resolve('web-tree-sitter')),
-    grammarDir: path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm')),
-  };
-}
-
 /** Bundles copy every `.wasm` file beside the script. */
 export function wasmLocationBeside(dir: string): WasmLocation {
   return { runtimeDir: dir, grammarDir: dir };
@@ -51,7 +43,11 @@ export class ParserPool {
     await this.runtime;
     let grammar = this.grammars.get(language);
     if (!grammar) {
-      grammar = TreeSitter.Language.load(path.join(this.location.grammarDir, GRAMMAR_FILES[language]));
+      const file = path.join(this.location.grammarDir, GRAMMAR_FILES[language]);
+      grammar = TreeSitter.Language.load(file).catch((error: unknown) => {
+        this.grammars.delete(language);
+        throw new Error(`Could not load the ${language} grammar from ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      });
       this.grammars.set(language, grammar);
     }
     const loaded = await grammar;
@@ -75,3 +71,4 @@ export class ParserPool {
     return tree;
   }
 }
+

@@ -44,9 +44,27 @@ export function isInside(node: SyntaxNode, container: SyntaxNode): boolean {
   return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
 }
 
-/** Nodes of the given types, in document order, found by tree-sitter itself (no JS-side walk). */
-export function nodesOfType(tree: Tree, types: readonly string[]): SyntaxNode[] {
-  return tree.rootNode.descendantsOfType(types as string[]);
+/**
+ * The nodes analysis looks at, found in one pass by tree-sitter itself (each
+ * `descendantsOfType` call is a full walk of the tree inside WebAssembly).
+ */
+export class NodeIndex {
+  private readonly byType = new Map<string, SyntaxNode[]>();
+
+  constructor(tree: Tree, types: readonly string[]) {
+    for (const node of tree.rootNode.descendantsOfType(types as string[])) {
+      if (!node) continue;
+      const list = this.byType.get(node.type);
+      if (list) list.push(node);
+      else this.byType.set(node.type, [node]);
+    }
+  }
+
+  /** Nodes of the given types in document order. */
+  of(types: readonly string[]): SyntaxNode[] {
+    if (types.length === 1) return this.byType.get(types[0] ?? '') ?? [];
+    return types.flatMap((type) => this.byType.get(type) ?? []).sort((a, b) => a.startIndex - b.startIndex);
+  }
 }
 
 export interface ErrorNode {

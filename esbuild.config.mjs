@@ -1,0 +1,31 @@
+// Bundles the extension and the CLI, and copies the tree-sitter runtime and
+// grammars beside them (they are loaded at run time, relative to __dirname).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const outdir = 'dist';
+const production = process.argv.includes('--production');
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // web-tree-sitter's CommonJS build is the one that runs after bundling.
+  mainFields: ['main', 'module'],
+};
+
+await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } });
+
+mkdirSync(outdir, { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outdir, 'web-tree-sitter.wasm'));
+const grammarDir = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
+for (const language of ['python', 'typescript', 'tsx', 'javascript']) {
+  copyFileSync(join(grammarDir, `tree-sitter-${language}.wasm`), join(outdir, `tree-sitter-${language}.wasm`));
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export type OutputFormat = 'text' | 'json';
+
+export interface ScanCommand {
+  command: 'scan';
+  paths: string[];
+  format: OutputFormat;
+  include: string[];
+  exclude: string[];
+  maxFileSize: number;
+  gitignore: boolean;
+  color: boolean | undefined;
+  progress: boolean | undefined;
+}
+
+export type Command = ScanCommand | { command: 'help' } | { command: 'version' };
+
+export const HELP = `Usage: promptmeter <command> [options]
+
+Commands:
+  scan [paths...]        Find LLM calls and prompts and report cost mistakes (default path: .)
+
+Scan options:
+  --format text|json     Output format (default: text)
+  --include GLOB         Only files matching GLOB (minimatch, relative to the working directory; repeatable)
+  --exclude GLOB         Skip files and folders matching GLOB (repeatable)
+  --max-file-size BYTES  Skip larger files (default: 1000000)
+  --no-gitignore         Do not apply .gitignore files
+  --color / --no-color   Force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
+  --no-progress          No progress line on stderr
+
+General:
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Exit codes: 0 done, 2 bad usage or a path that does not exist.`;
+
+export function parseCommand(argv: string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
+  if (command === '-v' || command === '--version') return { command: 'version' };
+  if (command === 'scan') return parseScan(rest);
+  throw new UsageError(`unknown command '${command}' (try 'promptmeter --help')`);
+}
+
+function parseScan(argv: string[]): ScanCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        include: { type: 'string', multiple: true, default: [] },
+        exclude: { type: 'string', multiple: true, default: [] },
+        'max-file-size': { type: 'string' },
+        'no-gitignore': { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'no-progress': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  }
+  return {
+    command: 'scan',
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: values.format,
+    include: values.include,
+    exclude: values.exclude,
+    maxFileSize: parseSize(values['max-file-size']),
+    gitignore: !values['no-gitignore'],
+    color: values['no-color'] ? false : values.color,
+    progress: values['no-progress'] ? false : undefined,
+  };
+}
+
+function parseSize(value: string | undefined): number {
+  if (value === undefined) return 1_000_000;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes, not '${value}'`);
+  return size;
+}

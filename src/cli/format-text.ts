@@ -1,0 +1,81 @@
+import { createColors } from 'picocolors';
+import type { Finding, LlmCall } from '../core/model';
+import type { ScanResult } from '../core/scan/scan';
+
+type Style = 'red' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'underline';
+
+const SEVERITY_STYLE: Record<Finding['severity'], Style> = {
+  error: 'red',
+  warning: 'yellow',
+  info: 'cyan',
+  hint: 'gray',
+};
+
+export function formatScanText(result: ScanResult, color: boolean): string {
+  const colors = createColors(color);
+  const paint = (style: Style, text: string): string => colors[style](text);
+  const lines: string[] = [];
+  for (const file of result.files) {
+    lines.push(paint('underline', file.path));
+    const entries: { start: { line: number; column: number }; text: string }[] = [
+      ...file.analysis.syntaxErrors.slice(0, 3).map((problem) => ({
+        start: problem.range.start,
+        text: `${paint('red', 'syntax')}  ${problem.message} (analysis continues around it)`,
+      })),
+      ...file.analysis.calls.map((call) => ({
+        start: call.nameRange.start,
+        text: `${paint('bold', `${call.provider} ${call.api}`)}  ${describeCall(call)}`,
+      })),
+      ...file.findings.map((finding) => ({
+        start: finding.range.start,
+        text: `${paint(SEVERITY_STYLE[finding.severity], finding.severity)}  ${finding.message}  ${paint('gray', finding.ruleId)}`,
+      })),
+    ];
+    // Stable sort: a call's findings stay right under it.
+    entries.sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
+    for (const entry of entries) lines.push(`  ${position(entry.start)}  ${entry.text}`);
+    lines.push('');
+  }
+  lines.push(summary(result));
+  return lines.join('\n');
+}
+
+function position(start: { line: number; column: number }): string {
+  return `${start.line + 1}:${start.column + 1}`.padEnd(8);
+}
+
+function describeCall(call: LlmCall): string {
+  const parts = [call.model ?? 'model unknown'];
+  if (call.outputLimit) parts.push(`${call.outputLimit.param}=${call.outputLimit.value ?? '?'}`);
+  else if (call.openArguments) parts.push('limit may come from spread arguments');
+  else if (call.kind === 'generate' || call.kind === 'constructor') parts.push('no output limit');
+  if (call.kind !== 'generate') parts.push(call.kind);
+  if (call.loop) parts.push(`in a ${call.loop.kind} loop`);
+  if (call.callsPerDay !== null) parts.push(`${call.callsPerDay}/day`);
+  return parts.join(' · ');
+}
+
+function summary(result: ScanResult): string {
+  const calls = result.files.reduce((total, file) => total + file.analysis.calls.length, 0);
+  const findings = result.files.flatMap((file) => file.findings);
+  const bySeverity = (...severities: Finding['severity'][]): number => findings.filter((finding) => severities.includes(finding.severity)).length;
+  const { filesSeen, filesParsed, filesSkipped, ms } = result.stats;
+  const filesWithCalls = result.files.filter((file) => file.analysis.calls.length > 0).length;
+  return [
+    `${count(calls, 'LLM call')} in ${count(filesWithCalls, 'file')}`,
+    `${count(findings.length, 'finding')} (${count(bySeverity('error'), 'error')}, ${count(bySeverity('warning'), 'warning')}, ${count(bySeverity('info', 'hint'), 'note')})`,
+    `${count(filesSeen, 'source file')} seen, ${filesParsed} parsed, ${filesSkipped} skipped${skippedReasons(result)}`,
+    `${ms} ms`,
+  ].join(' · ');
+}
+
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
+}
+
+function skippedReasons(result: ScanResult): string {
+  if (result.skipped.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const skipped of result.skipped) counts.set(skipped.reason, (counts.get(skipped.reason) ?? 0) + 1);
+  return ` (${[...counts].map(([reason, count]) => `${count} ${reason}`).join(', ')})`;
+}

@@ -1,0 +1,36 @@
+import { isSuppressed } from '../analyze/directives';
+import type { FileAnalysis, Finding, Severity } from '../model';
+import { missingMaxTokens } from './missing-max-tokens';
+import type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [missingMaxTokens];
+
+export type SeverityOverride = Severity | 'off';
+
+export interface RuleSelection {
+  /** Per-rule severity, or 'off'. */
+  severities?: Record<string, SeverityOverride>;
+  /** When given, only these rules run. */
+  only?: string[];
+}
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}
+
+/** Runs the selected rules on one file, dropping what suppression comments silence. */
+export function runRules(analysis: FileAnalysis, selection: RuleSelection = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const { id } = rule.meta;
+    if (selection.only && !selection.only.includes(id)) continue;
+    const severity = selection.severities?.[id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const report of rule.check(analysis)) {
+      const lines = [report.range.start.line, ...(report.call ? [report.call.range.start.line] : [])];
+      if (isSuppressed(analysis.suppressions, id, lines)) continue;
+      findings.push({ ruleId: id, severity, message: report.message, range: report.range });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,38 @@
+import type { FileAnalysis, LlmCall, Severity, SourceRange } from '../model';
+
+/** The rule's documentation, in the sections Ruff uses; docs/rules/<id>.md is generated from it. */
+export interface RuleDocs {
+  whatItDoes: string;
+  whyItCostsMoney: string;
+  example: string;
+  useInstead: string;
+  fixSafety?: string;
+  references?: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  /** One line, shown in rule lists and SARIF. */
+  summary: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  docs: RuleDocs;
+}
+
+export interface RuleReport {
+  message: string;
+  range: SourceRange;
+  /** The call the report is about, so suppressions on its first line apply too. */
+  call?: LlmCall;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(analysis: FileAnalysis): RuleReport[];
+}
+
+export const DOCS_BASE_URL = 'https://github.com/promptmeter/promptmeter/blob/main/docs/rules';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}/${ruleId}.md`;
+}

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+/** Runs the built CLI (`npm test` builds first), as a user or CI would. */
+const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+const ROOT = path.join(__dirname, '..', '..');
+
+function run(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonCall {
+  path: string;
+  line: number;
+  provider: string;
+  api: string;
+  model: string | null;
+  maxTokensParam: string | null;
+}
+
+describe('promptmeter scan', () => {
+  let workspace: string;
+
+  before(() => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'promptmeter-cli-'));
+    mkdirSync(path.join(workspace, 'src'));
+    mkdirSync(path.join(workspace, 'generated'));
+    mkdirSync(path.join(workspace, 'node_modules', 'openai'), { recursive: true });
+    writeFileSync(path.join(workspace, 'src', 'ok.py'), 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n');
+    writeFileSync(
+      path.join(workspace, 'src', 'broken.py'),
+      'import anthropic\nanthropic.Anthropic().messages.create(model="claude-haiku-4-5", max_tokens=5, messages=[])\ndef f(:\n',
+    );
+    writeFileSync(path.join(workspace, 'src', 'blob.py'), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x69, 0x00, 0x01, 0x02]));
+    writeFileSync(path.join(workspace, 'src', 'latin1.py'), Buffer.from('# caf\xe9 openai\n', 'latin1'));
+    writeFileSync(path.join(workspace, 'generated', 'g.ts'), "import OpenAI from 'openai';\nnew OpenAI().responses.create({ model: 'gpt-5.6', input: 'x' });\n");
+    writeFileSync(path.join(workspace, 'ignored.ts'), "import OpenAI from 'openai';\nnew OpenAI().responses.create({ model: 'gpt-5.6', input: 'x' });\n");
+    writeFileSync(path.join(workspace, '.gitignore'), 'ignored.ts\n');
+    writeFileSync(path.join(workspace, 'node_modules', 'openai', 'index.js'), "require('openai')\n");
+  });
+
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('prints the JSON contract with relative POSIX paths and 1-based lines', () => {
+    const { status, stdout } = run(['scan', 'examples/python', '--format', 'json']);
+    assert.equal(status, 0);
+    const report = JSON.parse(stdout);
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.tool.name, 'promptmeter');
+    assert.match(report.tool.version, /^\d+\.\d+\.\d+/);
+    for (const key of ['filesSeen', 'filesParsed', 'filesSkipped', 'ms']) assert.equal(typeof report.stats[key], 'number', key);
+    const call = report.calls.find((candidate: JsonCall) => candidate.path === 'examples/python/app/support_bot.py' && candidate.maxTokensParam === null);
+    assert.ok(call, 'the support bot call without a limit is reported');
+    for (const key of ['path', 'line', 'column', 'endLine', 'language', 'provider', 'api', 'kind', 'model', 'maxTokensParam', 'maxTokens', 'openArguments', 'prompts']) {
+      assert.ok(key in call, `calls[].${key}`);
+    }
+    assert.equal(call.language, 'python');
+    const finding = report.findings.find((candidate: { line: number; path: string }) => candidate.path === call.path && candidate.line === call.line);
+    assert.equal(finding?.ruleId, 'missing-max-tokens');
+    assert.equal(finding?.severity, 'warning');
+  });
+
+  it('reports syntax errors, skips binary and non-UTF-8 files with reasons, and keeps going', () => {
+    const { status, stdout } = run(['scan', '.', '--format', 'json'], workspace);
+    assert.equal(status, 0);
+    const report = JSON.parse(stdout);
+    const paths = report.calls.map((call: JsonCall) => `${call.path}:${call.line}`).sort();
+    assert.deepEqual(paths, ['generated/g.ts:2', 'src/broken.py:2', 'src/ok.py:2']);
+    assert.deepEqual(report.syntaxErrors.map((error: { path: string }) => error.path), ['src/broken.py']);
+    const reasons = Object.fromEntries(report.skipped.map((skip: { path: string; reason: string }) => [skip.path, skip.reason]));
+    assert.equal(reasons['src/blob.py'], 'binary');
+    assert.equal(reasons['src/latin1.py'], 'not-utf8');
+    assert.equal(reasons['ignored.ts'], 'ignored');
+    assert.equal(reasons.node_modules, 'vendored');
+  });
+
+  it('applies --include and --exclude globs', () => {
+    const excluded = JSON.parse(run(['scan', '.', '--format', 'json', '--exclude', 'generated/**'], workspace).stdout);
+    assert.deepEqual(excluded.calls.map((call: JsonCall) => call.path).sort(), ['src/broken.py', 'src/ok.py']);
+    const included = JSON.parse(run(['scan', '.', '--format', 'json', '--include', '**/*.ts'], workspace).stdout);
+    assert.deepEqual(included.calls.map((call: JsonCall) => call.path), ['generated/g.ts']);
+  });
+
+  it('prints a readable text report with a summary line', () => {
+    const { status, stdout } = run(['scan', 'src'], workspace);
+    assert.equal(status, 0);
+    assert.match(stdout, /src\/ok\.py\n {2}2:27 +openai chat\.completions\.create {2}gpt-4o · no output limit/);
+    assert.match(stdout, /warning {2}No output limit on chat\.completions\.create/);
+    assert.match(stdout, /2 LLM calls in 2 files · 1 finding \(0 errors, 1 warning, 0 notes\) · 4 source files seen, 2 parsed, 2 skipped \(1 binary, 1 not-utf8\)/);
+    assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when not a terminal');
+  });
+
+  it('fails with one clear line and exit code 2 on bad usage', () => {
+    const missing = run(['scan', 'no/such/dir']);
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, 'promptmeter: path not found: no/such/dir\n');
+    const badFormat = run(['scan', '--format', 'xml']);
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /^promptmeter: --format must be text or json, not 'xml'\n$/);
+    const unknownFlag = run(['scan', '--frobnicate']);
+    assert.equal(unknownFlag.status, 2);
+    assert.match(unknownFlag.stderr, /^promptmeter: .*frobnicate/);
+    const unknownCommand = run(['deploy']);
+    assert.equal(unknownCommand.status, 2);
+  });
+
+  it('prints help and version', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: promptmeter <command>/);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,230 @@
+import type { PromptmeterConfig } from '../config/config';
+import type { LlmCall, Prompt } from '../model';
+import type { ModelPrice, PriceBook, PriceLookup } from '../pricing';
+import type { Confidence, TokenCounter } from '../tokens';
+import { cacheablePrefix } from './prefix';
+
+/**
+ * Token counts and cost of one call, with every assumption spelled out:
+ * dynamic slot sizes, expected output, traffic, and the price list's date.
+ * Unknown stays unknown (null), never $0.
+ */
+export interface SlotAssumption {
+  name: string;
+  tokens: number;
+  /** `setting` when slotTokens names this slot, else the default slot size. */
+  source: 'setting' | 'default';
+}
+
+export interface InputTokens {
+  /** Tokens of the text known at analysis time. */
+  static: number;
+  dynamicSlots: SlotAssumption[];
+  /** Sum of the assumed slot sizes. */
+  assumed: number;
+  /** Chat formatting overhead, where the provider documents it. */
+  overhead: number;
+  total: number;
+  /** How sure the static count is: exact (the model's own tokenizer), calibrated or heuristic. */
+  confidence: Confidence;
+  tokenizer: string;
+}
+
+export interface OutputTokens {
+  expected: number;
+  /** The most one call can produce: the limit, or the model's maximum output without one. */
+  max: number | null;
+  maxSource: 'limit' | 'model-maximum' | 'unknown';
+}
+
+export interface Traffic {
+  callsPerDay: number;
+  source: 'hint' | 'setting' | 'setting×loop';
+}
+
+export interface CostEstimate {
+  perCall: number | null;
+  perCallMax: number | null;
+  /** Steady state with the static prefix read from the prompt cache; null where caching cannot apply. */
+  cached: number | null;
+  /** The first call, which writes the prefix to the cache. */
+  cacheWrite: number | null;
+  batch: number | null;
+  monthly: number | null;
+  monthlyMax: number | null;
+  currency: 'USD';
+  pricingAsOf: string;
+  /** Why the cost is unknown, when it is. */
+  unknownReason: string | null;
+}
+
+export interface CallEstimate {
+  input: InputTokens;
+  output: OutputTokens;
+  traffic: Traffic;
+  /** Static tokens before the first dynamic slot, in the order the provider caches. */
+  cacheablePrefixTokens: number;
+  price: PriceLookup | null;
+  cost: CostEstimate;
+}
+
+export interface EstimateContext {
+  tokens: TokenCounter;
+  prices: PriceBook;
+  config: PromptmeterConfig;
+}
+
+const DAYS_PER_MONTH = 30;
+const PER_MILLION = 1_000_000;
+const CONFIDENCE_ORDER: Confidence[] = ['exact', 'calibrated', 'heuristic'];
+
+export function estimateCall(call: LlmCall, context: EstimateContext): CallEstimate {
+  const price = call.model === null ? null : context.prices.lookup(call.model);
+  const known = price?.found ? price.price : null;
+  const input = inputTokens(call, context);
+  const output = outputTokens(call, known, context.config);
+  const traffic = trafficOf(call, context.config);
+  const prefix = cacheablePrefix(call.prompts, (text) => context.tokens.count(text, call.model).tokens);
+  return {
+    input,
+    output,
+    traffic,
+    cacheablePrefixTokens: prefix,
+    price,
+    cost: cost(call, input, output, traffic, prefix, known, price, context.prices.asOf),
+  };
+}
+
+function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
+  const { tokens, config } = context;
+  let staticTokens = 0;
+  let confidence: Confidence = 'exact';
+  let tokenizer = tokens.describe(call.model).encoding as string;
+  const dynamicSlots: SlotAssumption[] = [];
+  for (const prompt of call.prompts) {
+    for (const run of staticRuns(prompt)) {
+      const counted = tokens.count(run, call.model);
+      staticTokens += counted.tokens;
+      confidence = weaker(confidence, counted.confidence);
+      tokenizer = counted.method;
+    }
+    for (const part of prompt.parts) {
+      if (part.kind !== 'dynamic') continue;
+      const configured = config.slotTokens[part.name];
+      dynamicSlots.push({ name: part.name, tokens: configured ?? config.defaultSlotTokens, source: configured === undefined ? 'default' : 'setting' });
+    }
+  }
+  // A chat model made by a constructor is called elsewhere with a prompt we cannot see.
+  if (call.kind === 'constructor') {
+    dynamicSlots.push({ name: 'prompt', tokens: config.slotTokens.prompt ?? config.defaultSlotTokens, source: config.slotTokens.prompt === undefined ? 'default' : 'setting' });
+  }
+  if (call.prompts.length === 0 && call.kind !== 'constructor') confidence = weaker(confidence, 'heuristic');
+  const assumed = dynamicSlots.reduce((sum, slot) => sum + slot.tokens, 0);
+  const overhead = call.kind === 'generate' ? tokens.chatOverhead(Math.max(1, call.prompts.length), call.model).tokens : 0;
+  return { static: staticTokens, dynamicSlots, assumed, overhead, total: staticTokens + assumed + overhead, confidence, tokenizer };
+}
+
+/** Adjacent static parts are one run of text; counting the run keeps BPE merges across part boundaries. */
+function staticRuns(prompt: Prompt): string[] {
+  const runs: string[] = [];
+  let current = '';
+  for (const part of prompt.parts) {
+    if (part.kind === 'static') current += part.text;
+    else if (current) {
+      runs.push(current);
+      current = '';
+    }
+  }
+  if (current) runs.push(current);
+  return runs;
+}
+
+function weaker(a: Confidence, b: Confidence): Confidence {
+  return CONFIDENCE_ORDER[Math.max(CONFIDENCE_ORDER.indexOf(a), CONFIDENCE_ORDER.indexOf(b))] ?? 'heuristic';
+}
+
+function outputTokens(call: LlmCall, price: ModelPrice | null, config: PromptmeterConfig): OutputTokens {
+  if (call.kind === 'count' || call.kind === 'embeddings') return { expected: 0, max: 0, maxSource: 'limit' };
+  const modelMaximum = price?.maxOutputTokens ?? null;
+  const limit = call.outputLimit?.value ?? null;
+  const max = limit !== null ? (modelMaximum !== null ? Math.min(limit, modelMaximum) : limit) : modelMaximum;
+  const basis = limit ?? config.defaultOutputLimit;
+  const expected = Math.round(basis * config.expectedOutputFraction);
+  return {
+    expected: max !== null ? Math.min(expected, max) : expected,
+    max,
+    maxSource: limit !== null ? 'limit' : modelMaximum !== null ? 'model-maximum' : 'unknown',
+  };
+}
+
+function trafficOf(call: LlmCall, config: PromptmeterConfig): Traffic {
+  if (call.callsPerDay !== null) return { callsPerDay: call.callsPerDay, source: 'hint' };
+  if (call.loop) return { callsPerDay: config.callsPerDay * config.loopMultiplier, source: 'setting×loop' };
+  return { callsPerDay: config.callsPerDay, source: 'setting' };
+}
+
+function cost(
+  call: LlmCall,
+  input: InputTokens,
+  output: OutputTokens,
+  traffic: Traffic,
+  prefixTokens: number,
+  price: ModelPrice | null,
+  lookup: PriceLookup | null,
+  asOf: string,
+): CostEstimate {
+  const unknown = (reason: string): CostEstimate => ({
+    perCall: null,
+    perCallMax: null,
+    cached: null,
+    cacheWrite: null,
+    batch: null,
+    monthly: null,
+    monthlyMax: null,
+    currency: 'USD',
+    pricingAsOf: asOf,
+    unknownReason: reason,
+  });
+  if (call.kind === 'count') return { ...unknown('token counting is free'), perCall: 0, monthly: 0, perCallMax: 0 };
+  if (call.model === null) return unknown('the model is not known from the code');
+  if (!price) {
+    const closest = lookup && !lookup.found && lookup.closest.length > 0 ? ` (closest: ${lookup.closest.join(', ')})` : '';
+    return unknown(`${call.model} is not in the price list${closest}`);
+  }
+  const rates = ratesFor(price, input.total);
+  const inputCost = (input.total * rates.input) / PER_MILLION;
+  const perCall = inputCost + (output.expected * rates.output) / PER_MILLION;
+  const perCallMax = output.max === null ? null : inputCost + (output.max * rates.output) / PER_MILLION;
+  const cacheApplies = rates.cachedInput !== undefined && prefixTokens > 0 && prefixTokens >= (price.cacheMinTokens ?? 1024);
+  const uncachedInput = ((input.total - prefixTokens) * rates.input) / PER_MILLION;
+  const outputCost = (output.expected * rates.output) / PER_MILLION;
+  const cached = cacheApplies ? uncachedInput + (prefixTokens * (rates.cachedInput ?? 0)) / PER_MILLION + outputCost : null;
+  const writeRate = price.cacheWrite5mPerMTok ?? rates.input;
+  const cacheWrite = cacheApplies ? uncachedInput + (prefixTokens * writeRate) / PER_MILLION + outputCost : null;
+  const batch =
+    price.batchInputPerMTok !== undefined && price.batchOutputPerMTok !== undefined
+      ? (input.total * price.batchInputPerMTok + output.expected * price.batchOutputPerMTok) / PER_MILLION
+      : null;
+  const perMonth = traffic.callsPerDay * DAYS_PER_MONTH;
+  return {
+    perCall,
+    perCallMax,
+    cached,
+    cacheWrite,
+    batch,
+    monthly: perCall * perMonth,
+    monthlyMax: perCallMax === null ? null : perCallMax * perMonth,
+    currency: 'USD',
+    pricingAsOf: asOf,
+    unknownReason: null,
+  };
+}
+
+/** Prices above a long-context threshold apply to the whole request once the input passes it. */
+function ratesFor(price: ModelPrice, inputTokens: number): { input: number; output: number; cachedInput?: number } {
+  const long = price.longContext;
+  if (long && inputTokens > long.aboveInputTokens) {
+    return { input: long.inputPerMTok, output: long.outputPerMTok, cachedInput: long.cachedInputPerMTok ?? price.cachedInputPerMTok };
+  }
+  return { input: price.inputPerMTok, output: price.outputPerMTok, cachedInput: price.cachedInputPerMTok };
+}

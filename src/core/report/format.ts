@@ -1,0 +1,23 @@
+import type { Confidence } from '../tokens';
+
+/** Money and token counts as people read them; the same words in the terminal and the editor. */
+
+export function formatUsd(value: number | null): string {
+  if (value === null) return 'unknown';
+  if (value === 0) return '$0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
+  if (magnitude >= 1) return `$${value.toFixed(2)}`;
+  // Small amounts keep three significant digits: $0.0133, $0.000412.
+  const digits = Math.max(2, 2 - Math.floor(Math.log10(magnitude)));
+  return `$${value.toFixed(Math.min(digits, 8))}`;
+}
+
+export function formatTokens(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** `≈` marks a number that is an estimate rather than an exact tokenizer count. */
+export function confidenceMark(confidence: Confidence): string {
+  return confidence === 'exact' ? '' : '≈';
+}

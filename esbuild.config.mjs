@@ -19,6 +19,8 @@ const shared = {
   logLevel: 'warning',
   // web-tree-sitter's CommonJS build is the one that runs after bundling.
   mainFields: ['main', 'module'],
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } });
@@ -29,4 +31,8 @@ copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outdi
 const grammarDir = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
 for (const language of ['python', 'typescript', 'tsx', 'javascript']) {
   copyFileSync(join(grammarDir, `tree-sitter-${language}.wasm`), join(outdir, `tree-sitter-${language}.wasm`));
+}
+// Tokenizer ranks are megabytes: loaded at run time, the first time a model needs them.
+for (const encoding of ['o200k_base', 'cl100k_base']) {
+  copyFileSync(require.resolve(`js-tiktoken/ranks/${encoding}`), join(outdir, `${encoding}.cjs`));
 }

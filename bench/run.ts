@@ -8,7 +8,9 @@ import { mayContainLlmCall } from '../src/core/providers/prefilter';
 import { scan } from '../src/core/scan/scan';
 import { classifyContent } from '../src/core/workspace/classify';
 import { discoverFiles } from '../src/core/workspace/discover';
-import { wasmLocationInPackages } from '../test/support/wasm';
+import { DEFAULT_CONFIG } from '../src/core/config/config';
+import { createEstimateContext } from '../src/core/estimate/cost-model';
+import { ranksDirInPackages, wasmLocationInPackages } from '../test/support/wasm';
 import { generateCorpus } from './corpus';
 
 /**
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
         parsers.parse(language, text).delete();
       }
     });
-    const fullScan = await timed(RUNS, () => scan(engine, { roots: [root], cwd: root }));
+    const { context } = createEstimateContext({ ranksDir: ranksDirInPackages(), config: DEFAULT_CONFIG });
+    const fullScan = await timed(RUNS, () => scan(engine, { roots: [root], cwd: root, estimate: context }));
     const rss = process.memoryUsage().rss;
     const calls = fullScan.last.files.reduce((total, file) => total + file.analysis.calls.length, 0);
     const rg = ripgrepSeconds(root);

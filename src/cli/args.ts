@@ -16,12 +16,21 @@ export interface ScanCommand {
   progress: boolean | undefined;
 }
 
-export type Command = ScanCommand | { command: 'help' } | { command: 'version' };
+export interface CountCommand {
+  command: 'count';
+  model: string | null;
+  /** A file path, or `-` for standard input. */
+  input: string;
+  format: OutputFormat;
+}
+
+export type Command = ScanCommand | CountCommand | { command: 'help' } | { command: 'version' };
 
 export const HELP = `Usage: promptmeter <command> [options]
 
 Commands:
-  scan [paths...]        Find LLM calls and prompts and report cost mistakes (default path: .)
+  scan [paths...]        Find LLM calls and prompts, estimate their cost, report cost mistakes (default path: .)
+  count [file|-]         Count the tokens of a text file or standard input (default: -)
 
 Scan options:
   --format text|json     Output format (default: text)
@@ -31,6 +40,10 @@ Scan options:
   --no-gitignore         Do not apply .gitignore files
   --color / --no-color   Force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
   --no-progress          No progress line on stderr
+
+Count options:
+  --model MODEL          Count with this model's tokenizer (default: o200k_base, marked heuristic)
+  --format text|json     Output format (default: text)
 
 General:
   -h, --help             Show this help
@@ -43,6 +56,7 @@ export function parseCommand(argv: string[]): Command {
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command === 'scan') return parseScan(rest);
+  if (command === 'count') return parseCount(rest);
   throw new UsageError(`unknown command '${command}' (try 'promptmeter --help')`);
 }
 
@@ -81,6 +95,25 @@ function parseScan(argv: string[]): ScanCommand {
     color: values['no-color'] ? false : values.color,
     progress: values['no-progress'] ? false : undefined,
   };
+}
+
+function parseCount(argv: string[]): CountCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { model: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError('count takes one file (or - for standard input)');
+  if (values.format !== 'text' && values.format !== 'json') {
+    throw new UsageError(`--format must be text or json, not '${values.format}'`);
+  }
+  return { command: 'count', model: values.model ?? null, input: positionals[0] ?? '-', format: values.format };
 }
 
 function parseSize(value: string | undefined): number {

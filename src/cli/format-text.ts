@@ -1,5 +1,8 @@
 import { createColors } from 'picocolors';
+import type { CallEstimate } from '../core/estimate/estimate';
 import type { Finding, LlmCall } from '../core/model';
+import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
+import type { TokenCount } from '../core/tokens';
 import type { ScanResult } from '../core/scan/scan';
 
 type Style = 'red' | 'yellow' | 'cyan' | 'gray' | 'bold' | 'underline';
@@ -22,9 +25,9 @@ export function formatScanText(result: ScanResult, color: boolean): string {
         start: problem.range.start,
         text: `${paint('red', 'syntax')}  ${problem.message} (analysis continues around it)`,
       })),
-      ...file.analysis.calls.map((call) => ({
+      ...file.analysis.calls.map((call, index) => ({
         start: call.nameRange.start,
-        text: `${paint('bold', `${call.provider} ${call.api}`)}  ${describeCall(call)}`,
+        text: `${paint('bold', `${call.provider} ${call.api}`)}  ${describeCall(call, file.estimates[index])}`,
       })),
       ...file.findings.map((finding) => ({
         start: finding.range.start,
@@ -44,8 +47,9 @@ function position(start: { line: number; column: number }): string {
   return `${start.line + 1}:${start.column + 1}`.padEnd(8);
 }
 
-function describeCall(call: LlmCall): string {
+function describeCall(call: LlmCall, estimate: CallEstimate | undefined): string {
   const parts = [call.model ?? 'model unknown'];
+  if (estimate && call.kind !== 'count') parts.push(describeTokens(call, estimate), describeCost(estimate));
   if (call.outputLimit) parts.push(`${call.outputLimit.param}=${call.outputLimit.value ?? '?'}`);
   else if (call.openArguments) parts.push('limit may come from spread arguments');
   else if (call.kind === 'generate' || call.kind === 'constructor') parts.push('no output limit');
@@ -53,6 +57,22 @@ function describeCall(call: LlmCall): string {
   if (call.loop) parts.push(`in a ${call.loop.kind} loop`);
   if (call.callsPerDay !== null) parts.push(`${call.callsPerDay}/day`);
   return parts.join(' · ');
+}
+
+function describeTokens(call: LlmCall, { input, output }: CallEstimate): string {
+  const inputText = `${confidenceMark(input.confidence)}${formatTokens(input.total)} in`;
+  if (call.kind === 'embeddings') return inputText;
+  const max = output.max === null ? '' : ` (≤${formatTokens(output.max)})`;
+  return `${inputText} + ${formatTokens(output.expected)}${max} out tok`;
+}
+
+function describeCost({ cost }: CallEstimate): string {
+  if (cost.perCall === null) return `cost unknown: ${cost.unknownReason ?? 'no price'}`;
+  return `${formatUsd(cost.perCall)}/call · ${formatUsd(cost.monthly)}/mo`;
+}
+
+export function formatCount(count: TokenCount, model: string | null): string {
+  return `${confidenceMark(count.confidence)}${formatTokens(count.tokens)} tokens (${count.confidence}, ${count.method}${model ? `, ${model}` : ''})`;
 }
 
 function summary(result: ScanResult): string {
@@ -63,10 +83,21 @@ function summary(result: ScanResult): string {
   const filesWithCalls = result.files.filter((file) => file.analysis.calls.length > 0).length;
   return [
     `${count(calls, 'LLM call')} in ${count(filesWithCalls, 'file')}`,
+    monthlyTotal(result),
     `${count(findings.length, 'finding')} (${count(bySeverity('error'), 'error')}, ${count(bySeverity('warning'), 'warning')}, ${count(bySeverity('info', 'hint'), 'note')})`,
     `${count(filesSeen, 'source file')} seen, ${filesParsed} parsed, ${filesSkipped} skipped${skippedReasons(result)}`,
     `${ms} ms`,
   ].join(' · ');
+}
+
+/** Known costs add up; unknown ones are counted, never summed as $0. */
+function monthlyTotal(result: ScanResult): string {
+  const estimates = result.files.flatMap((file) => file.estimates);
+  const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
+  const total = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
+  const unknown = estimates.length - known.length;
+  const asOf = estimates[0]?.cost.pricingAsOf;
+  return `≈${formatUsd(total)}/mo${unknown > 0 ? ` + ${count(unknown, 'call')} of unknown cost` : ''}${asOf ? ` (prices as of ${asOf})` : ''}`;
 }
 
 function count(amount: number, noun: string): string {

@@ -1,10 +1,14 @@
-import { wasmLocationBeside } from '../core/parse/parser';
+import { readFileSync } from 'node:fs';
+import { resolveConfig, type ConfigProblem, type PromptmeterConfig } from '../core/config/config';
+import { readWorkspaceConfig } from '../core/config/workspace-file';
 import { Engine } from '../core/engine/engine';
+import { createEstimateContext } from '../core/estimate/cost-model';
+import { wasmLocationBeside } from '../core/parse/parser';
 import { scanToJson } from '../core/report/scan-json';
 import { scan } from '../core/scan/scan';
 import { version } from '../../package.json';
-import { HELP, parseCommand, UsageError, type ScanCommand } from './args';
-import { formatScanText } from './format-text';
+import { HELP, parseCommand, UsageError, type CountCommand, type ScanCommand } from './args';
+import { formatCount, formatScanText } from './format-text';
 import { progressLine } from './progress';
 
 const TOOL = { name: 'promptmeter', version };
@@ -12,15 +16,18 @@ const TOOL = { name: 'promptmeter', version };
 export async function main(argv: string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
-    if (command.command === 'help') {
-      process.stdout.write(`${HELP}\n`);
-      return 0;
+    switch (command.command) {
+      case 'help':
+        process.stdout.write(`${HELP}\n`);
+        return 0;
+      case 'version':
+        process.stdout.write(`${version}\n`);
+        return 0;
+      case 'count':
+        return runCount(command);
+      case 'scan':
+        return await runScan(command);
     }
-    if (command.command === 'version') {
-      process.stdout.write(`${version}\n`);
-      return 0;
-    }
-    return await runScan(command);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`promptmeter: ${error.message}\n`);
@@ -30,17 +37,36 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Settings come from `.promptmeter.json` in the working directory; wrong entries are reported and skipped. */
+function loadConfig(): PromptmeterConfig {
+  const { layer, problems } = readWorkspaceConfig(process.cwd());
+  reportProblems(problems.map((problem: ConfigProblem) => `${problem.source}: ${problem.key} ${problem.message}`));
+  return resolveConfig([layer]);
+}
+
+function reportProblems(problems: readonly string[]): void {
+  for (const problem of problems) process.stderr.write(`promptmeter: warning: ${problem} (ignored)\n`);
+}
+
+function estimateContext(config: PromptmeterConfig) {
+  const { context, problems } = createEstimateContext({ ranksDir: __dirname, config });
+  reportProblems(problems);
+  return context;
+}
+
 async function runScan(command: ScanCommand): Promise<number> {
+  const config = loadConfig();
   const engine = new Engine(wasmLocationBeside(__dirname));
-  const showProgress = command.progress ?? (process.stderr.isTTY === true);
+  const showProgress = command.progress ?? process.stderr.isTTY === true;
   const progress = showProgress ? progressLine(process.stderr) : null;
   const result = await scan(engine, {
     roots: command.paths,
     cwd: process.cwd(),
-    include: command.include,
-    exclude: command.exclude,
+    include: [...config.include, ...command.include],
+    exclude: [...config.exclude, ...command.exclude],
     maxFileSize: command.maxFileSize,
     respectGitignore: command.gitignore,
+    estimate: estimateContext(config),
     onProgress: progress ? (update) => progress.update(update) : undefined,
   });
   progress?.done();
@@ -50,10 +76,30 @@ async function runScan(command: ScanCommand): Promise<number> {
   if (command.format === 'json') {
     process.stdout.write(`${JSON.stringify(scanToJson(result, TOOL), null, 2)}\n`);
   } else {
-    const color = command.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-    process.stdout.write(`${formatScanText(result, color)}\n`);
+    process.stdout.write(`${formatScanText(result, useColor(command.color))}\n`);
   }
   return 0;
+}
+
+function runCount(command: CountCommand): number {
+  let text: string;
+  try {
+    text = readFileSync(command.input === '-' ? 0 : command.input, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${command.input === '-' ? 'standard input' : command.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const { tokens } = estimateContext(loadConfig());
+  const count = tokens.count(text, command.model);
+  if (command.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ model: command.model, ...count, characters: text.length })}\n`);
+  } else {
+    process.stdout.write(`${formatCount(count, command.model)}\n`);
+  }
+  return 0;
+}
+
+function useColor(flag: boolean | undefined): boolean {
+  return flag ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
 }
 
 if (require.main === module) {

@@ -84,6 +84,24 @@ export interface LoopContext {
   range: SourceRange;
 }
 
+/**
+ * Where a new argument goes: into the keyword arguments (Python) or the options
+ * object literal (JavaScript), keeping the list's layout.
+ */
+export interface InsertionPoint {
+  style: 'keyword' | 'property';
+  /** The list is empty: insert right after this offset (the `(` or `{`). */
+  emptyAfter: number | null;
+  /** End of the last argument or property. */
+  lastEnd: number;
+  /** Offset just after a trailing comma, if the list has one. */
+  trailingCommaEnd: number | null;
+  /** The last argument sits on a line of its own: new arguments get their own line with this indent. */
+  multilineIndent: string | null;
+  /** End of the last argument's line when a comment follows it there (a new line goes after the comment). */
+  commentLineEnd: number | null;
+}
+
 export interface LlmCall {
   provider: ProviderId;
   api: string;
@@ -92,8 +110,10 @@ export interface LlmCall {
   range: SourceRange;
   /** The callee's final name (`create` in `client.chat.completions.create`). */
   nameRange: SourceRange;
-  /** The argument list, where fixes insert parameters. */
+  /** The argument list. */
   argumentsRange: SourceRange;
+  /** Where a fix adds a parameter; null when the options are not a literal we can edit. */
+  insertion: InsertionPoint | null;
   model: string | null;
   modelRange: SourceRange | null;
   outputLimit: OutputLimit | null;
@@ -132,9 +152,30 @@ export interface FileAnalysis {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** A replacement of the text between two offsets of the original file. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Says what the fix does, e.g. "Add max_tokens=1024". */
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A place elsewhere in the file that explains a finding (the slot that breaks caching). */
+export interface RelatedLocation {
+  message: string;
+  range: SourceRange;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
   range: SourceRange;
+  fix?: Fix;
+  related?: RelatedLocation[];
 }

@@ -89,9 +89,10 @@ describe('promptmeter scan', () => {
   it('prints a readable text report with a summary line', () => {
     const { status, stdout } = run(['scan', 'src'], workspace);
     assert.equal(status, 0);
-    assert.match(stdout, /src\/ok\.py\n {2}2:27 +openai chat\.completions\.create {2}gpt-4o · no output limit/);
+    // gpt-4o at $2.50/$10 per 1M: 6 input tokens (chat overhead) and 512 expected output tokens (half of the default 1,024).
+    assert.match(stdout, /src\/ok\.py\n {2}2:27 +openai chat\.completions\.create {2}gpt-4o · ≈6 in \+ 512 \(≤16,384\) out tok · \$0\.00514\/call · \$154\.05\/mo · no output limit/);
     assert.match(stdout, /warning {2}No output limit on chat\.completions\.create/);
-    assert.match(stdout, /2 LLM calls in 2 files · 1 finding \(0 errors, 1 warning, 0 notes\) · 4 source files seen, 2 parsed, 2 skipped \(1 binary, 1 not-utf8\)/);
+    assert.match(stdout, /2 LLM calls in 2 files · ≈\$154\.50\/mo \(prices as of \d{4}-\d{2}-\d{2}\) · 1 finding \(0 errors, 1 warning, 0 notes\) · 4 source files seen, 2 parsed, 2 skipped \(1 binary, 1 not-utf8\)/);
     assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when not a terminal');
   });
 
@@ -107,6 +108,43 @@ describe('promptmeter scan', () => {
     assert.match(unknownFlag.stderr, /^promptmeter: .*frobnicate/);
     const unknownCommand = run(['deploy']);
     assert.equal(unknownCommand.status, 2);
+  });
+
+  it('adds token counts and costs to each call, with confidence, assumptions and the price date', () => {
+    const report = JSON.parse(run(['scan', 'src/ok.py', '--format', 'json'], workspace).stdout);
+    const [call] = report.calls;
+    assert.deepEqual(call.inputTokens, { static: 0, dynamicSlots: [], assumed: 0, overhead: 6, total: 6, confidence: 'heuristic', tokenizer: 'o200k_base' });
+    assert.deepEqual(call.outputTokens, { expected: 512, max: 16384, maxSource: 'model-maximum' });
+    assert.deepEqual(call.traffic, { callsPerDay: 1000, source: 'setting' });
+    assert.equal(call.cost.currency, 'USD');
+    assert.match(call.cost.pricingAsOf, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(Math.abs(call.cost.perCall - (6 * 2.5 + 512 * 10) / 1e6) < 1e-12);
+    assert.ok(Math.abs(call.cost.perCallMax - (6 * 2.5 + 16384 * 10) / 1e6) < 1e-12);
+  });
+
+  it('reads .promptmeter.json, warns about wrong entries on stderr and keeps the rest', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'promptmeter-config-'));
+    try {
+      writeFileSync(path.join(folder, 'a.py'), 'import litellm\nlitellm.completion(model="gpt-4o", messages=[], max_tokens=100)\n');
+      writeFileSync(path.join(folder, '.promptmeter.json'), '{\n  // doubled traffic\n  "callsPerDay": 2000,\n  "loopMultiplier": "many",\n}\n');
+      const { status, stdout, stderr } = run(['scan', '.', '--format', 'json'], folder);
+      assert.equal(status, 0);
+      assert.match(stderr, /promptmeter: warning: .*\.promptmeter\.json: loopMultiplier must be number; got "many" \(ignored\)/);
+      assert.equal(JSON.parse(stdout).calls[0].traffic.callsPerDay, 2000);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('counts tokens of standard input or a file', () => {
+    const exact = spawnSync(process.execPath, [CLI, 'count', '--model', 'gpt-4o', '--format', 'json'], { input: 'Hello, world!', encoding: 'utf8' });
+    assert.equal(exact.status, 0);
+    assert.deepEqual(JSON.parse(exact.stdout), { model: 'gpt-4o', tokens: 4, confidence: 'exact', method: 'o200k_base', characters: 13 });
+    const claude = spawnSync(process.execPath, [CLI, 'count', '--model', 'claude-sonnet-4-6'], { input: 'Hello, world!', encoding: 'utf8' });
+    assert.match(claude.stdout, /^≈\d+ tokens \(calibrated, /);
+    const missing = run(['count', 'no-such-file.txt']);
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, 'promptmeter: cannot read no-such-file.txt: ENOENT\n');
   });
 
   it('prints help and version', () => {

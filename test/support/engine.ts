@@ -1,8 +1,19 @@
+import { DEFAULT_CONFIG, type PromptmeterConfig } from '../../src/core/config/config';
 import { Engine } from '../../src/core/engine/engine';
+import { createEstimateContext } from '../../src/core/estimate/cost-model';
+import type { EstimateContext } from '../../src/core/estimate/estimate';
 import type { FileAnalysis, LlmCall, SourceLanguage } from '../../src/core/model';
-import { wasmLocationInPackages } from './wasm';
+import { ranksDirInPackages, wasmLocationInPackages } from './wasm';
 
 let shared: Engine | undefined;
+let sharedContext: EstimateContext | undefined;
+
+/** Estimates with the default settings (or the given ones), the bundled prices and the real tokenizer. */
+export function testEstimateContext(config?: PromptmeterConfig): EstimateContext {
+  if (config) return createEstimateContext({ ranksDir: ranksDirInPackages(), config }).context;
+  sharedContext ??= createEstimateContext({ ranksDir: ranksDirInPackages(), config: DEFAULT_CONFIG }).context;
+  return sharedContext;
+}
 
 export function testEngine(): Engine {
   shared ??= new Engine(wasmLocationInPackages());

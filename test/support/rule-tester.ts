@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { SourceLanguage } from '../../src/core/model';
-import { runRules } from '../../src/core/rules';
+import { evaluate } from '../../src/core/engine/evaluate';
 import type { Rule } from '../../src/core/rules/rule';
-import { analyzeSnippet } from './engine';
+import { analyzeSnippet, code, testEstimateContext } from './engine';
 
 interface ValidCase {
   name: string;
@@ -22,13 +22,13 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   for (const testCase of cases.valid) {
     it(`valid: ${testCase.name}`, async () => {
       const analysis = await analyzeSnippet(testCase.code, testCase.language);
-      assert.deepEqual(runRules(analysis, { only }), []);
+      assert.deepEqual(evaluate(analysis, code(testCase.code), testEstimateContext(), { only }).findings, []);
     });
   }
   for (const testCase of cases.invalid) {
     it(`invalid: ${testCase.name}`, async () => {
       const analysis = await analyzeSnippet(testCase.code, testCase.language);
-      const findings = runRules(analysis, { only });
+      const { findings } = evaluate(analysis, code(testCase.code), testEstimateContext(), { only });
       assert.equal(findings.length, testCase.errors.length, JSON.stringify(findings.map((finding) => finding.message)));
       testCase.errors.forEach((expected, index) => {
         const finding = findings[index];

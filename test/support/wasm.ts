@@ -8,3 +8,8 @@ export function wasmLocationInPackages(): WasmLocation {
     grammarDir: path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm')),
   };
 }
+
+/** js-tiktoken's rank files, which bundles copy beside the script. */
+export function ranksDirInPackages(): string {
+  return path.join(path.dirname(require.resolve('js-tiktoken/ranks/o200k_base')));
+}

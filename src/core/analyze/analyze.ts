@@ -28,7 +28,7 @@ export function analyzeTree(tree: Tree, text: string, language: SourceLanguage, 
   const { syntax, catalog } = languageSupport(language);
   const index = new NodeIndex(tree, syntax.indexedTypes);
   const resolver = new Resolver(syntax, catalog, index);
-  const calls = detectCalls(index, resolver, new PromptExtractor(resolver, options.readPromptFile));
+  const calls = detectCalls(index, text, resolver, new PromptExtractor(resolver, options.readPromptFile));
   const directives = parseDirectives(syntax.comments(index, text));
   for (const call of calls) applyTrafficHint(call, directives.callsPerDay);
   return { language, calls, suppressions: directives.suppressions, syntaxErrors: syntaxProblems(tree) };

@@ -2,6 +2,7 @@ import type { LlmCall, OutputLimit, Prompt, ProviderId } from '../model';
 import type { SyntaxNode } from '../parse/parser';
 import { rangeOf, type NodeIndex } from '../parse/syntax';
 import type { ApiSpec, ArgPath, PromptArgument } from '../providers/types';
+import { insertionPoint } from './insertion';
 import type { PromptExtractor } from './prompts';
 import type { ArgumentLookup, ClientOrigin, Resolver } from './resolve';
 import type { ArgumentList } from './syntax-view';
@@ -15,7 +16,7 @@ interface ArgumentSources {
 }
 
 /** Finds every LLM API call in a parsed file and reads its settings and prompts. */
-export function detectCalls(index: NodeIndex, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
+export function detectCalls(index: NodeIndex, text: string, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
   const calls: LlmCall[] = [];
   for (const node of index.of(resolver.syntax.callTypes)) {
     const view = resolver.view(node);
@@ -23,7 +24,7 @@ export function detectCalls(index: NodeIndex, resolver: Resolver, prompts: Promp
     const api = resolver.apiOf(view.callee);
     if (!api) continue;
     calls.push(
-      describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts),
+      describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text),
     );
   }
   return calls;
@@ -37,6 +38,7 @@ function describeCall(
   client: { type: { provider: ProviderId }; baseUrl: string | null } | null,
   resolver: Resolver,
   prompts: PromptExtractor,
+  text: string,
 ): LlmCall {
   const inherits = sources.origin?.inherits;
   const model = firstFound(resolver, sources, spec.model, inherits?.model);
@@ -50,6 +52,7 @@ function describeCall(
     range: rangeOf(node),
     nameRange: rangeOf(resolver.syntax.calleeName(callee)),
     argumentsRange: rangeOf(sources.call.node),
+    insertion: insertionFor(resolver, sources.call, text),
     model: model ? modelName(resolver, model.node) : null,
     modelRange: model ? rangeOf(model.node) : null,
     outputLimit: limit ? outputLimit(resolver, limit) : null,
@@ -62,6 +65,13 @@ function describeCall(
     loop: resolver.syntax.loopAround(node),
     callsPerDay: null,
   };
+}
+
+/** Python takes keywords; JavaScript SDKs a literal options object (a variable's object is edited elsewhere, not here). */
+function insertionFor(resolver: Resolver, args: ArgumentList, text: string): LlmCall['insertion'] {
+  if (resolver.syntax.family === 'python') return args.node.type === 'argument_list' ? insertionPoint(args.node, 'keyword', text) : null;
+  const options = args.positional[0];
+  return options?.type === 'object' ? insertionPoint(options, 'property', text) : null;
 }
 
 function firstFound(

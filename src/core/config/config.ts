@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Severity } from '../model';
+import type { ModelPriceOverride } from '../pricing';
 import schema from '../../../schemas/promptmeter.schema.json';
 
 /**
@@ -11,19 +12,6 @@ import schema from '../../../schemas/promptmeter.schema.json';
  */
 export type SeverityOverride = Severity | 'off';
 
-export interface ModelPriceOverride {
-  provider?: string;
-  inputPerMTok?: number;
-  outputPerMTok?: number;
-  cachedInputPerMTok?: number;
-  cacheWrite5mPerMTok?: number;
-  cacheWrite1hPerMTok?: number;
-  batchInputPerMTok?: number;
-  batchOutputPerMTok?: number;
-  contextWindow?: number;
-  maxOutputTokens?: number;
-  cacheMinTokens?: number;
-}
 
 export interface PromptmeterConfig {
   callsPerDay: number;

@@ -1,7 +1,8 @@
 import type { PromptmeterConfig } from '../config/config';
 import type { LlmCall, Prompt } from '../model';
 import type { ModelPrice, PriceBook, PriceLookup } from '../pricing';
-import type { Confidence, TokenCounter } from '../tokens';
+import { weakerConfidence, type Confidence } from '../tokens/types';
+import type { TokenCounter } from '../tokens';
 import { cacheablePrefix } from './prefix';
 
 /**
@@ -68,15 +69,17 @@ export interface CallEstimate {
   cost: CostEstimate;
 }
 
+/** The part of the token counter estimates use (tests substitute a simple one). */
+export type TokenCounting = Pick<TokenCounter, 'count' | 'chatOverhead' | 'describe'>;
+
 export interface EstimateContext {
-  tokens: TokenCounter;
+  tokens: TokenCounting;
   prices: PriceBook;
   config: PromptmeterConfig;
 }
 
 const DAYS_PER_MONTH = 30;
 const PER_MILLION = 1_000_000;
-const CONFIDENCE_ORDER: Confidence[] = ['exact', 'calibrated', 'heuristic'];
 
 export function estimateCall(call: LlmCall, context: EstimateContext): CallEstimate {
   const price = call.model === null ? null : context.prices.lookup(call.model);
@@ -105,7 +108,7 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
     for (const run of staticRuns(prompt)) {
       const counted = tokens.count(run, call.model);
       staticTokens += counted.tokens;
-      confidence = weaker(confidence, counted.confidence);
+      confidence = weakerConfidence(confidence, counted.confidence);
       tokenizer = counted.method;
     }
     for (const part of prompt.parts) {
@@ -118,7 +121,7 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
   if (call.kind === 'constructor') {
     dynamicSlots.push({ name: 'prompt', tokens: config.slotTokens.prompt ?? config.defaultSlotTokens, source: config.slotTokens.prompt === undefined ? 'default' : 'setting' });
   }
-  if (call.prompts.length === 0 && call.kind !== 'constructor') confidence = weaker(confidence, 'heuristic');
+  if (call.prompts.length === 0 && call.kind !== 'constructor') confidence = weakerConfidence(confidence, 'heuristic');
   const assumed = dynamicSlots.reduce((sum, slot) => sum + slot.tokens, 0);
   const overhead = call.kind === 'generate' ? tokens.chatOverhead(Math.max(1, call.prompts.length), call.model).tokens : 0;
   return { static: staticTokens, dynamicSlots, assumed, overhead, total: staticTokens + assumed + overhead, confidence, tokenizer };
@@ -137,10 +140,6 @@ function staticRuns(prompt: Prompt): string[] {
   }
   if (current) runs.push(current);
   return runs;
-}
-
-function weaker(a: Confidence, b: Confidence): Confidence {
-  return CONFIDENCE_ORDER[Math.max(CONFIDENCE_ORDER.indexOf(a), CONFIDENCE_ORDER.indexOf(b))] ?? 'heuristic';
 }
 
 function outputTokens(call: LlmCall, price: ModelPrice | null, config: PromptmeterConfig): OutputTokens {

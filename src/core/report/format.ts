@@ -8,9 +8,9 @@ export function formatUsd(value: number | null): string {
   const magnitude = Math.abs(value);
   if (magnitude >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
   if (magnitude >= 1) return `$${value.toFixed(2)}`;
-  // Small amounts keep three significant digits: $0.0133, $0.000412.
-  const digits = Math.max(2, 2 - Math.floor(Math.log10(magnitude)));
-  return `$${value.toFixed(Math.min(digits, 8))}`;
+  // Small amounts keep three significant digits: $0.0133, $0.000412, $0.00004.
+  const digits = Math.min(8, Math.max(2, 2 - Math.floor(Math.log10(magnitude))));
+  return `$${value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, '$1')}`;
 }
 
 export function formatTokens(value: number): string {

@@ -1,3 +1,4 @@
+import type { CallEstimate } from '../estimate/estimate';
 import type { Finding, LlmCall, Prompt, PromptPart } from '../model';
 import type { ScanResult } from '../scan/scan';
 
@@ -12,7 +13,7 @@ export function scanToJson(result: ScanResult, tool: { name: string; version: st
   return {
     schemaVersion: SCHEMA_VERSION,
     tool,
-    calls: result.files.flatMap((file) => file.analysis.calls.map((call) => callJson(file.path, file.language, call))),
+    calls: result.files.flatMap((file) => file.analysis.calls.map((call, index) => callJson(file.path, file.language, call, file.estimates[index]))),
     findings: result.files.flatMap((file) => file.findings.map((finding) => findingJson(file.path, finding))),
     syntaxErrors: result.files.flatMap((file) =>
       file.analysis.syntaxErrors.map((problem) => ({
@@ -27,7 +28,7 @@ export function scanToJson(result: ScanResult, tool: { name: string; version: st
   };
 }
 
-function callJson(path: string, language: string, call: LlmCall): object {
+function callJson(path: string, language: string, call: LlmCall, estimate: CallEstimate | undefined): object {
   return {
     path,
     line: call.nameRange.start.line + 1,
@@ -46,6 +47,39 @@ function callJson(path: string, language: string, call: LlmCall): object {
     inLoop: call.loop?.kind ?? null,
     callsPerDay: call.callsPerDay,
     prompts: call.prompts.map(promptJson),
+    ...(estimate ? estimateJson(estimate) : {}),
+  };
+}
+
+/** Token counts and costs; every number carries its confidence or the assumption behind it. */
+function estimateJson(estimate: CallEstimate): object {
+  const { input, output, cost, traffic, price } = estimate;
+  return {
+    inputTokens: {
+      static: input.static,
+      dynamicSlots: input.dynamicSlots,
+      assumed: input.assumed,
+      overhead: input.overhead,
+      total: input.total,
+      confidence: input.confidence,
+      tokenizer: input.tokenizer,
+    },
+    outputTokens: { expected: output.expected, max: output.max, maxSource: output.maxSource },
+    cacheablePrefixTokens: estimate.cacheablePrefixTokens,
+    traffic,
+    pricing: price === null ? null : price.found ? { found: true, model: price.price.id, via: price.via } : { found: false, closest: price.closest },
+    cost: {
+      perCall: cost.perCall,
+      perCallMax: cost.perCallMax,
+      cached: cost.cached,
+      cacheWrite: cost.cacheWrite,
+      batch: cost.batch,
+      monthly: cost.monthly,
+      monthlyMax: cost.monthlyMax,
+      currency: cost.currency,
+      pricingAsOf: cost.pricingAsOf,
+      unknownReason: cost.unknownReason,
+    },
   };
 }
 

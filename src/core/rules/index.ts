@@ -1,7 +1,7 @@
 import { isSuppressed } from '../analyze/directives';
-import type { FileAnalysis, Finding, Severity } from '../model';
+import type { Finding, Severity } from '../model';
 import { missingMaxTokens } from './missing-max-tokens';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 export const RULES: readonly Rule[] = [missingMaxTokens];
 
@@ -19,17 +19,18 @@ export function findRule(id: string): Rule | undefined {
 }
 
 /** Runs the selected rules on one file, dropping what suppression comments silence. */
-export function runRules(analysis: FileAnalysis, selection: RuleSelection = {}): Finding[] {
+export function runRules(context: RuleContext, selection: RuleSelection = {}): Finding[] {
+  const { analysis } = context;
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const { id } = rule.meta;
     if (selection.only && !selection.only.includes(id)) continue;
     const severity = selection.severities?.[id] ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
-    for (const report of rule.check(analysis)) {
+    for (const report of rule.check(context)) {
       const lines = [report.range.start.line, ...(report.call ? [report.call.range.start.line] : [])];
       if (isSuppressed(analysis.suppressions, id, lines)) continue;
-      findings.push({ ruleId: id, severity, message: report.message, range: report.range });
+      findings.push({ ruleId: id, severity, message: report.message, range: report.range, fix: report.fix, related: report.related });
     }
   }
   return findings;

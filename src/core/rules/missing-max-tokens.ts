@@ -12,7 +12,7 @@ export const missingMaxTokens: Rule = {
     docs: {
       whatItDoes: 'Flags a generation call or chat-model constructor that sets no limit on output tokens (`max_tokens`, `max_completion_tokens`, `max_output_tokens`, `maxOutputTokens`, `inferenceConfig.maxTokens`…, whichever the provider uses).',
       whyItCostsMoney:
-        'Output tokens are the expensive ones (often 4–8× the input price), and without a limit one reply may run to the model\'s maximum output: tens of thousands of tokens on current models, reasoning tokens included. A runaway reply in a loop or under load is where surprise bills come from. The Anthropic API rejects calls without `max_tokens`; LangChain and LiteLLM then fill in a model default that is usually the maximum.',
+        'Output tokens are the expensive ones (often 4–8× the input price), and without a limit one reply may run to the model\'s maximum output: tens of thousands of tokens on current models, reasoning tokens included. A runaway reply in a loop or under load is where surprise bills come from. The Anthropic API rejects a call without `max_tokens`; LangChain and LiteLLM fill in a model default instead, usually the maximum.',
       example: 'client.chat.completions.create(\n    model="gpt-4o",\n    messages=[{"role": "user", "content": question}],\n)',
       useInstead: 'client.chat.completions.create(\n    model="gpt-4o",\n    messages=[{"role": "user", "content": question}],\n    max_completion_tokens=1024,\n)',
       fixSafety:
@@ -24,7 +24,7 @@ export const missingMaxTokens: Rule = {
       ],
     },
   },
-  check(analysis) {
+  check({ analysis }) {
     return analysis.calls
       .filter((call) => GENERATING_KINDS.has(call.kind) && !call.outputLimit && !call.openArguments && call.outputLimitParams.length > 0)
       .map((call) => {

@@ -1,4 +1,6 @@
-import type { FileAnalysis, LlmCall, Severity, SourceRange } from '../model';
+import type { PromptmeterConfig } from '../config/config';
+import type { CallEstimate } from '../estimate/estimate';
+import type { FileAnalysis, Fix, LlmCall, RelatedLocation, Severity, SourceRange } from '../model';
 
 /** The rule's documentation, in the sections Ruff uses; docs/rules/<id>.md is generated from it. */
 export interface RuleDocs {
@@ -24,11 +26,21 @@ export interface RuleReport {
   range: SourceRange;
   /** The call the report is about, so suppressions on its first line apply too. */
   call?: LlmCall;
+  fix?: Fix;
+  related?: RelatedLocation[];
+}
+
+/** What a rule sees of one file: its calls, their estimates (same order), the settings and the text. */
+export interface RuleContext {
+  analysis: FileAnalysis;
+  estimates: readonly CallEstimate[];
+  config: PromptmeterConfig;
+  text: string;
 }
 
 export interface Rule {
   meta: RuleMeta;
-  check(analysis: FileAnalysis): RuleReport[];
+  check(context: RuleContext): RuleReport[];
 }
 
 export const DOCS_BASE_URL = 'https://github.com/promptmeter/promptmeter/blob/main/docs/rules';

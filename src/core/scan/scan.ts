@@ -1,13 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
-import type { FileAnalysis, Finding, SourceLanguage } from '../model';
+import { evaluate, type FileEvaluation } from '../engine/evaluate';
+import type { EstimateContext } from '../estimate/estimate';
+import type { SourceLanguage } from '../model';
 import { mayContainLlmCall } from '../providers/prefilter';
-import { runRules, type RuleSelection } from '../rules';
+import type { RuleSelection } from '../rules';
 import { classifyContent } from '../workspace/classify';
 import { discoverFiles, type DiscoverOptions } from '../workspace/discover';
 
 export interface ScanOptions extends DiscoverOptions {
+  estimate: EstimateContext;
   rules?: RuleSelection;
   /** Called after each file; cheap enough to drive a progress bar. */
   onProgress?: (progress: ScanProgress) => void;
@@ -19,11 +22,9 @@ export interface ScanProgress {
   currentPath: string;
 }
 
-export interface ScannedFile {
+export interface ScannedFile extends FileEvaluation {
   path: string;
   language: SourceLanguage;
-  analysis: FileAnalysis;
-  findings: Finding[];
 }
 
 export interface SkippedFile {
@@ -58,7 +59,7 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
       continue;
     }
     result.stats.filesSeen++;
-    const scanned = await scanFile(engine, event.absPath, event.relPath, event.language, options.rules, result.skipped);
+    const scanned = await scanFile(engine, event.absPath, event.relPath, event.language, options, result.skipped);
     if (scanned) {
       result.stats.filesParsed++;
       const { analysis, findings } = scanned;
@@ -76,7 +77,7 @@ async function scanFile(
   absPath: string,
   relPath: string,
   language: SourceLanguage,
-  rules: RuleSelection | undefined,
+  options: ScanOptions,
   skipped: SkippedFile[],
 ): Promise<ScannedFile | null> {
   let bytes: Uint8Array;
@@ -97,7 +98,7 @@ async function scanFile(
   await engine.prepare(language);
   try {
     const analysis = engine.analyzeLoaded(verdict.text, language, { readPromptFile: promptFileReader(path.dirname(absPath)) });
-    return { path: relPath, language, analysis, findings: runRules(analysis, rules) };
+    return { path: relPath, language, ...evaluate(analysis, verdict.text, options.estimate, options.rules) };
   } catch (error) {
     skipped.push({ path: relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) });
     return null;

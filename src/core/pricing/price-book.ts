@@ -1,0 +1,146 @@
+import { closestIds } from './closest';
+import { bareName, normalizeModelName } from './normalize';
+import { isRecord } from './record';
+import { tierFor } from './tier';
+import type { ModelPrice, PriceCatalog, PriceLookup, PriceOverrides } from './types';
+
+const PRICE_FIELDS = [
+  'inputPerMTok', 'outputPerMTok', 'cachedInputPerMTok', 'cacheWrite5mPerMTok',
+  'cacheWrite1hPerMTok', 'batchInputPerMTok', 'batchOutputPerMTok',
+] as const;
+
+/** Fields an override may set; `id` and anything unknown are ignored. */
+const OVERRIDABLE_FIELDS = [
+  ...PRICE_FIELDS, 'provider', 'mode', 'longContext', 'contextWindow', 'maxOutputTokens',
+  'cacheMinTokens', 'supportsPromptCaching', 'tier', 'source', 'deprecated',
+] as const;
+
+const MODES = new Set(['chat', 'embedding', 'completion']);
+const TIERS = new Set(['frontier', 'mid', 'small']);
+
+/** Prices for model names as written in code, over a catalog plus the user's overrides. */
+export class PriceBook {
+  /** Overrides that were ignored, and why (for settings diagnostics). */
+  readonly overrideProblems: readonly string[];
+  private readonly catalogAsOf: string;
+  private readonly models: ModelPrice[];
+  private readonly byId = new Map<string, ModelPrice>();
+  private readonly byLowerId = new Map<string, ModelPrice>();
+  /** Entries whose id contains a host or cloud prefix (`groq/…`), matched by bare name. */
+  private readonly hosted: ModelPrice[];
+  private readonly overridden = new Set<ModelPrice>();
+  private readonly aliases = new Map<string, ModelPrice>();
+
+  constructor(catalog: PriceCatalog, overrides: PriceOverrides = {}) {
+    this.catalogAsOf = catalog.asOf;
+    const problems: string[] = [];
+    const entries = new Map(catalog.models.map((model) => [model.id.toLowerCase(), model]));
+    for (const [id, override] of Object.entries(overrides.models ?? {})) {
+      const result = applyOverride(entries, id, override);
+      if (typeof result === 'string') problems.push(`model ${id}: ${result}`);
+      else this.overridden.add(result);
+    }
+    this.models = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const model of this.models) {
+      this.byId.set(model.id, model);
+      this.byLowerId.set(model.id.toLowerCase(), model);
+    }
+    this.hosted = this.models.filter((model) => model.id.includes('/'));
+    for (const [name, target] of Object.entries(overrides.aliases ?? {})) {
+      const resolved = typeof target === 'string' ? this.resolve(target) : undefined;
+      if (resolved?.found) this.aliases.set(name.trim().toLowerCase(), resolved.price);
+      else problems.push(`alias ${name}: ${JSON.stringify(target)} is not a known model`);
+    }
+    this.overrideProblems = problems;
+  }
+
+  get asOf(): string {
+    return this.catalogAsOf;
+  }
+
+  list(): ModelPrice[] {
+    return [...this.models];
+  }
+
+  lookup(model: string): PriceLookup {
+    for (const form of normalizeModelName(model).forms) {
+      const price = this.aliases.get(form);
+      if (price) return { found: true, price, matchedAs: form, via: 'alias' };
+    }
+    return this.resolve(model);
+  }
+
+  /** Exact id, then normalised forms, then hosted models by bare name, else suggestions. */
+  private resolve(model: string): PriceLookup {
+    const name = model.trim();
+    const exact = this.byId.get(name);
+    if (exact) return this.found(exact, name, 'exact');
+    const { forms, host } = normalizeModelName(name);
+    for (const form of forms) {
+      const price = this.byLowerId.get(form);
+      if (price) return this.found(price, form, 'normalized');
+    }
+    const bare = new Set(forms.map(bareName));
+    const candidates = this.hosted
+      .filter((price) => bare.has(bareName(price.id)) && (!host || hostOf(price.id) === host))
+      .sort((a, b) => a.inputPerMTok - b.inputPerMTok || a.outputPerMTok - b.outputPerMTok || (a.id < b.id ? -1 : 1));
+    // A bare open-model name is priced only when every host listing it charges the same: the host sets the price.
+    if (candidates.length > 0 && candidates.every((price) => samePrice(price, candidates[0]))) {
+      return this.found(candidates[0], bareName(candidates[0].id), 'normalized');
+    }
+    if (candidates.length > 0) return { found: false, model, closest: candidates.map((price) => price.id) };
+    const mostNormalized = forms[forms.length - 1];
+    return { found: false, model, closest: mostNormalized ? closestIds(mostNormalized, this.models.map((price) => price.id)) : [] };
+  }
+
+  private found(price: ModelPrice, matchedAs: string, via: 'exact' | 'normalized'): PriceLookup {
+    return { found: true, price, matchedAs, via: this.overridden.has(price) ? 'override' : via };
+  }
+}
+
+/** Merges into an existing entry or adds a new one; returns the entry, or why the override was ignored. */
+function applyOverride(entries: Map<string, ModelPrice>, id: string, override: unknown): ModelPrice | string {
+  if (!isRecord(override)) return 'expected an object';
+  const problem = invalidOverride(override);
+  if (problem) return problem;
+  const fields = Object.fromEntries(
+    OVERRIDABLE_FIELDS.filter((field) => override[field] !== undefined).map((field) => [field, override[field]]),
+  ) as Partial<ModelPrice>;
+  const key = id.trim().toLowerCase();
+  const existing = entries.get(key);
+  if (!existing && (fields.inputPerMTok === undefined || fields.outputPerMTok === undefined)) {
+    return 'a new model needs inputPerMTok and outputPerMTok';
+  }
+  const base = existing ?? { id: id.trim(), provider: 'custom', mode: 'chat' };
+  const merged = { ...base, ...fields, id: base.id } as ModelPrice;
+  merged.tier = fields.tier ?? tierFor(merged.outputPerMTok);
+  entries.set(key, merged);
+  return merged;
+}
+
+function invalidOverride(override: Record<string, unknown>): string | undefined {
+  for (const field of PRICE_FIELDS) {
+    if (override[field] !== undefined && !isPrice(override[field])) return `${field} must be a non-negative number`;
+  }
+  if (override.mode !== undefined && !MODES.has(override.mode as string)) return 'mode must be chat, embedding or completion';
+  if (override.tier !== undefined && !TIERS.has(override.tier as string)) return 'tier must be frontier, mid or small';
+  const long = override.longContext;
+  if (long !== undefined) {
+    const valid = isRecord(long) && isPrice(long.aboveInputTokens) && isPrice(long.inputPerMTok) && isPrice(long.outputPerMTok)
+      && (long.cachedInputPerMTok === undefined || isPrice(long.cachedInputPerMTok));
+    if (!valid) return 'longContext needs aboveInputTokens, inputPerMTok and outputPerMTok as non-negative numbers';
+  }
+  return undefined;
+}
+
+function isPrice(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function samePrice(a: ModelPrice, b: ModelPrice): boolean {
+  return a.inputPerMTok === b.inputPerMTok && a.outputPerMTok === b.outputPerMTok;
+}
+
+function hostOf(id: string): string {
+  return id.slice(0, id.indexOf('/')).toLowerCase();
+}

@@ -1,0 +1,2 @@
+export { TokenCounter, ranksDirInPackages, type ChatOverhead, type TokenCounterStats } from './token-counter';
+export type { Confidence, EncodingName, TokenCount, TokenizerOptions } from './types';

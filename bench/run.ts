@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG } from '../src/core/config/config';
 import { createEstimateContext } from '../src/core/estimate/cost-model';
 import { ranksDirInPackages, wasmLocationInPackages } from '../test/support/wasm';
 import { generateCorpus } from './corpus';
+import { benchEditing } from './editing';
 
 /**
  * Prints one JSON object of measurements. Timings are medians of several runs;
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
       }
     });
     const { context } = createEstimateContext({ ranksDir: ranksDirInPackages(), config: DEFAULT_CONFIG });
+    const editing = benchEditing(engine, context);
     const fullScan = await timed(RUNS, () => scan(engine, { roots: [root], cwd: root, estimate: context }));
     const rss = process.memoryUsage().rss;
     const calls = fullScan.last.files.reduce((total, file) => total + file.analysis.calls.length, 0);
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
         scanToReadAll: +(fullScan.ms / read.ms).toFixed(2),
         scanToReadPlusParse: +(fullScan.ms / (read.ms + parseOnly.ms)).toFixed(2),
       },
+      editing,
       runs: RUNS,
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -60,7 +60,8 @@ function describeCall(call: LlmCall, estimate: CallEstimate | undefined): string
 }
 
 function describeTokens(call: LlmCall, { input, output }: CallEstimate): string {
-  const inputText = `${confidenceMark(input.confidence)}${formatTokens(input.total)} in`;
+  const assumed = input.assumed > 0 ? ` (${formatTokens(input.assumed)} assumed)` : '';
+  const inputText = `${confidenceMark(input.confidence)}${formatTokens(input.total)} in${assumed}`;
   if (call.kind === 'embeddings') return inputText;
   const max = output.max === null ? '' : ` (≤${formatTokens(output.max)})`;
   return `${inputText} + ${formatTokens(output.expected)}${max} out tok`;

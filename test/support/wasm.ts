@@ -11,5 +11,5 @@ export function wasmLocationInPackages(): WasmLocation {
 
 /** js-tiktoken's rank files, which bundles copy beside the script. */
 export function ranksDirInPackages(): string {
-  return path.join(path.dirname(require.resolve('js-tiktoken/ranks/o200k_base')));
+  return path.dirname(require.resolve('js-tiktoken/ranks/o200k_base'));
 }

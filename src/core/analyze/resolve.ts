@@ -42,6 +42,9 @@ export interface ObjectView {
 export class Resolver {
   private readonly scopes = new Map<number, Map<string, Binding[]>>();
   private readonly values = new Map<number, Value>();
+  // Views and scope chains are asked for again and again; each tree-sitter node access crosses into WebAssembly.
+  private readonly views = new Map<number, ExprView>();
+  private readonly scopeChains = new Map<number, SyntaxNode[]>();
   private readonly inProgress = new Set<number>();
 
   constructor(
@@ -59,16 +62,31 @@ export class Resolver {
   }
 
   view(node: SyntaxNode): ExprView {
-    return this.syntax.view(node);
+    let view = this.views.get(node.id);
+    if (!view) {
+      view = this.syntax.view(node);
+      this.views.set(node.id, view);
+    }
+    return view;
   }
 
   lookup(name: string, at: SyntaxNode): Binding | undefined {
-    for (let scope: SyntaxNode | null = at; scope; scope = scope.parent) {
-      if (!this.syntax.isScope(scope)) continue;
+    for (const scope of this.scopeChain(at)) {
       const bindings = this.scopes.get(scope.id)?.get(name);
       if (bindings) return closestBefore(bindings, at);
     }
     return undefined;
+  }
+
+  /** The scopes enclosing a node, innermost first (the node itself if it is one). */
+  private scopeChain(node: SyntaxNode): SyntaxNode[] {
+    const cached = this.scopeChains.get(node.id);
+    if (cached) return cached;
+    const parent = node.parent;
+    const outer = parent ? this.scopeChain(parent) : [];
+    const chain = this.syntax.isScope(node) ? [node, ...outer] : outer;
+    this.scopeChains.set(node.id, chain);
+    return chain;
   }
 
   /** `self.x` / `this.x`: a field of the enclosing class. */

@@ -5,7 +5,7 @@ import type { EstimateContext } from './estimate';
 
 /** The tokenizer, price book and settings that estimates are made with; built once per configuration. */
 export function createEstimateContext(options: { ranksDir: string; config: PromptmeterConfig }): {
-  context: EstimateContext;
+  context: EstimateContext & { tokens: TokenCounter };
   /** Price overrides that were ignored, with the reason. */
   problems: readonly string[];
 } {

@@ -101,8 +101,9 @@ export function estimateCall(call: LlmCall, context: EstimateContext): CallEstim
 function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
   const { tokens, config } = context;
   let staticTokens = 0;
-  let confidence: Confidence = 'exact';
-  let tokenizer = tokens.describe(call.model).encoding as string;
+  const family = tokens.describe(call.model);
+  let confidence: Confidence = family.confidence;
+  let tokenizer: string = family.encoding;
   const dynamicSlots: SlotAssumption[] = [];
   for (const prompt of call.prompts) {
     for (const run of staticRuns(prompt)) {

@@ -1,2 +1,2 @@
-export { TokenCounter, ranksDirInPackages, type ChatOverhead, type TokenCounterStats } from './token-counter';
+export { TokenCounter, type ChatOverhead, type TokenCounterStats } from './token-counter';
 export type { Confidence, EncodingName, TokenCount, TokenizerOptions } from './types';

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { EncodingRegistry } from './encodings';
@@ -101,8 +100,3 @@ export class TokenCounter {
   }
 }
 
-/** node_modules/js-tiktoken/dist/ranks — for tests and scripts run from sources. */
-export function ranksDirInPackages(): string {
-  // createRequire keeps the bundler from resolving (and warning about) a path meant for run time.
-  return path.dirname(createRequire(__filename).resolve('js-tiktoken/ranks/o200k_base'));
-}

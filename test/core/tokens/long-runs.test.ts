@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { get_encoding } from 'tiktoken';
 import { countGuarded, utf8Length } from '../../../src/core/tokens/long-runs';
-import { TokenCounter, ranksDirInPackages } from '../../../src/core/tokens';
+import { TokenCounter } from '../../../src/core/tokens';
+import { ranksDirInPackages } from '../../support/wasm';
 
 const counter = new TokenCounter({ ranksDir: ranksDirInPackages(), cacheEntries: 0 });
 const reference = get_encoding('o200k_base');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TokenCounter, ranksDirInPackages } from '../../../src/core/tokens';
+import { TokenCounter } from '../../../src/core/tokens';
+import { ranksDirInPackages } from '../../support/wasm';
 
 // describe() never loads rank files, so these cases cost nothing.
 const counter = new TokenCounter({ ranksDir: ranksDirInPackages() });

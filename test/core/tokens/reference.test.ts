@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { get_encoding } from 'tiktoken';
-import { TokenCounter, ranksDirInPackages, type EncodingName } from '../../../src/core/tokens';
+import { TokenCounter, type EncodingName } from '../../../src/core/tokens';
+import { ranksDirInPackages } from '../../support/wasm';
 
 /**
  * Our counts (js-tiktoken, with the long-run guard) against the `tiktoken` package, the

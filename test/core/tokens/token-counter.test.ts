@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 import { EncodingRegistry } from '../../../src/core/tokens/encodings';
-import { TokenCounter, ranksDirInPackages, type EncodingName } from '../../../src/core/tokens';
+import { TokenCounter, type EncodingName } from '../../../src/core/tokens';
+import { ranksDirInPackages } from '../../support/wasm';
 
 const PROMPT =
   "You are a support assistant for Acme Cloud. Answer in two sentences, cite the docs, and never promise a fix date. Reply in the customer's language.";

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { findRule, RULES } from '../core/rules';
 
 export class UsageError extends Error {}
 
@@ -14,6 +15,11 @@ export interface ScanCommand {
   gitignore: boolean;
   color: boolean | undefined;
   progress: boolean | undefined;
+  /** Only these rules run (`--rule`, repeatable). */
+  rules: string[];
+  /** These rules are off (`--disable`, repeatable). */
+  disabled: string[];
+  fix: 'off' | 'write' | 'dry-run';
 }
 
 export interface CountCommand {
@@ -40,6 +46,10 @@ Scan options:
   --no-gitignore         Do not apply .gitignore files
   --color / --no-color   Force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
   --no-progress          No progress line on stderr
+  --rule ID              Run only this rule (repeatable)
+  --disable ID           Turn this rule off (repeatable)
+  --fix                  Apply the safe fixes to the files, then report what is left
+  --dry-run              With --fix: print the fixes as a unified diff and write nothing
 
 Count options:
   --model MODEL          Count with this model's tokenizer (default: o200k_base, marked heuristic)
@@ -75,6 +85,10 @@ function parseScan(argv: string[]): ScanCommand {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'no-progress': { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true, default: [] },
+        disable: { type: 'string', multiple: true, default: [] },
+        fix: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -94,7 +108,22 @@ function parseScan(argv: string[]): ScanCommand {
     gitignore: !values['no-gitignore'],
     color: values['no-color'] ? false : values.color,
     progress: values['no-progress'] ? false : undefined,
+    rules: knownRules(values.rule, '--rule'),
+    disabled: knownRules(values.disable, '--disable'),
+    fix: values.fix ? (values['dry-run'] ? 'dry-run' : 'write') : checkNoDryRun(values['dry-run']),
   };
+}
+
+function knownRules(ids: string[], flag: string): string[] {
+  for (const id of ids) {
+    if (!findRule(id)) throw new UsageError(`${flag}: unknown rule '${id}' (rules: ${RULES.map((rule) => rule.meta.id).join(', ')})`);
+  }
+  return ids;
+}
+
+function checkNoDryRun(dryRun: boolean): 'off' {
+  if (dryRun) throw new UsageError('--dry-run only goes with --fix');
+  return 'off';
 }
 
 function parseCount(argv: string[]): CountCommand {

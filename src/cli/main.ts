@@ -8,6 +8,7 @@ import { scanToJson } from '../core/report/scan-json';
 import { scan } from '../core/scan/scan';
 import { version } from '../../package.json';
 import { HELP, parseCommand, UsageError, type CountCommand, type ScanCommand } from './args';
+import { fixFiles } from './fix';
 import { formatCount, formatScanText } from './format-text';
 import { progressLine } from './progress';
 
@@ -57,21 +58,40 @@ function estimateContext(config: PromptmeterConfig) {
 async function runScan(command: ScanCommand): Promise<number> {
   const config = loadConfig();
   const engine = new Engine(wasmLocationBeside(__dirname));
-  const showProgress = command.progress ?? process.stderr.isTTY === true;
-  const progress = showProgress ? progressLine(process.stderr) : null;
-  const result = await scan(engine, {
-    roots: command.paths,
-    cwd: process.cwd(),
-    include: [...config.include, ...command.include],
-    exclude: [...config.exclude, ...command.exclude],
-    maxFileSize: command.maxFileSize,
-    respectGitignore: command.gitignore,
-    estimate: estimateContext(config),
-    onProgress: progress ? (update) => progress.update(update) : undefined,
-  });
-  progress?.done();
-  if (result.missingRoots.length > 0) {
-    throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
+  const estimate = estimateContext(config);
+  const selection = {
+    only: command.rules.length > 0 ? command.rules : undefined,
+    severities: Object.fromEntries(command.disabled.map((id) => [id, 'off' as const])),
+  };
+  const runOnce = async () => {
+    const showProgress = command.progress ?? process.stderr.isTTY === true;
+    const progress = showProgress ? progressLine(process.stderr) : null;
+    const result = await scan(engine, {
+      roots: command.paths,
+      cwd: process.cwd(),
+      include: [...config.include, ...command.include],
+      exclude: [...config.exclude, ...command.exclude],
+      maxFileSize: command.maxFileSize,
+      respectGitignore: command.gitignore,
+      estimate,
+      rules: selection,
+      onProgress: progress ? (update) => progress.update(update) : undefined,
+    });
+    progress?.done();
+    if (result.missingRoots.length > 0) throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
+    return result;
+  };
+  let result = await runOnce();
+  if (command.fix !== 'off') {
+    const summary = await fixFiles(result, engine, estimate, selection, { cwd: process.cwd(), write: command.fix === 'write' });
+    const rejected = summary.fixesRejected > 0 ? `; ${summary.fixesRejected} left out because the result would not parse` : '';
+    const verb = command.fix === 'write' ? 'Fixed' : 'Would fix';
+    process.stderr.write(`promptmeter: ${verb} ${summary.fixesApplied} issue(s) in ${summary.filesChanged} file(s)${rejected}.\n`);
+    if (command.fix === 'dry-run') {
+      process.stdout.write(summary.diff);
+      return 0;
+    }
+    result = await runOnce();
   }
   if (command.format === 'json') {
     process.stdout.write(`${JSON.stringify(scanToJson(result, TOOL), null, 2)}\n`);

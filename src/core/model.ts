@@ -114,6 +114,8 @@ export interface LlmCall {
   argumentsRange: SourceRange;
   /** Where a fix adds a parameter; null when the options are not a literal we can edit. */
   insertion: InsertionPoint | null;
+  /** Keyword arguments (Python) or option keys (JavaScript) the call passes. */
+  argumentNames: string[];
   model: string | null;
   modelRange: SourceRange | null;
   outputLimit: OutputLimit | null;
@@ -163,6 +165,11 @@ export interface Fix {
   /** Says what the fix does, e.g. "Add max_tokens=1024". */
   title: string;
   edits: TextEdit[];
+  /**
+   * Safe fixes keep the code's intent and are applied by `scan --fix`; unsafe ones
+   * (another model name, say) are only offered, for a person to choose.
+   */
+  safe: boolean;
 }
 
 /** A place elsewhere in the file that explains a finding (the slot that breaks caching). */

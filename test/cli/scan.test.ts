@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -91,7 +91,7 @@ describe('promptmeter scan', () => {
     assert.equal(status, 0);
     // gpt-4o at $2.50/$10 per 1M: 6 input tokens (chat overhead) and 512 expected output tokens (half of the default 1,024).
     assert.match(stdout, /src\/ok\.py\n {2}2:27 +openai chat\.completions\.create {2}gpt-4o · ≈6 in \+ 512 \(≤16,384\) out tok · \$0\.00514\/call · \$154\.05\/mo · no output limit/);
-    assert.match(stdout, /warning {2}No output limit on chat\.completions\.create/);
+    assert.match(stdout, /warning {2}No max_completion_tokens on gpt-4o: worst case \$0\.164\/call \(16,384 output tokens\)\. Add max_completion_tokens=1024\?  missing-max-tokens/);
     assert.match(stdout, /2 LLM calls in 2 files · ≈\$154\.50\/mo \(prices as of \d{4}-\d{2}-\d{2}\) · 1 finding \(0 errors, 1 warning, 0 notes\) · 4 source files seen, 2 parsed, 2 skipped \(1 binary, 1 not-utf8\)/);
     assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when not a terminal');
   });
@@ -145,6 +145,39 @@ describe('promptmeter scan', () => {
     const missing = run(['count', 'no-such-file.txt']);
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'promptmeter: cannot read no-such-file.txt: ENOENT\n');
+  });
+
+  it('--fix --dry-run prints a diff and writes nothing; --fix writes and reports what is left', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'promptmeter-fix-'));
+    try {
+      const file = path.join(folder, 'bot.py');
+      const source = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(\n    model="gpt-4o",\n    messages=[],\n)\n';
+      writeFileSync(file, source);
+      const dry = run(['scan', '.', '--fix', '--dry-run'], folder);
+      assert.equal(dry.status, 0);
+      assert.match(dry.stdout, /^-{3} a\/bot\.py$/m);
+      assert.match(dry.stdout, /^\+ {4}max_completion_tokens=1024,$/m);
+      assert.match(dry.stderr, /Would fix 1 issue\(s\) in 1 file\(s\)/);
+      assert.equal(readFileSync(file, 'utf8'), source, 'a dry run writes nothing');
+      const fixed = run(['scan', '.', '--fix', '--format', 'json'], folder);
+      assert.equal(fixed.status, 0);
+      assert.equal(readFileSync(file, 'utf8'), source.replace('    messages=[],\n', '    messages=[],\n    max_completion_tokens=1024,\n'));
+      assert.deepEqual(JSON.parse(fixed.stdout).findings, []);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('--rule runs only the named rules, --disable turns rules off, unknown ids are usage errors', () => {
+    const only = JSON.parse(run(['scan', 'src', '--format', 'json', '--rule', 'unknown-model'], workspace).stdout);
+    assert.deepEqual(only.findings, []);
+    const off = JSON.parse(run(['scan', 'src', '--format', 'json', '--disable', 'missing-max-tokens'], workspace).stdout);
+    assert.deepEqual(off.findings.map((finding: { ruleId: string }) => finding.ruleId), []);
+    const on = JSON.parse(run(['scan', 'src', '--format', 'json'], workspace).stdout);
+    assert.deepEqual(on.findings.map((finding: { ruleId: string }) => finding.ruleId), ['missing-max-tokens']);
+    const bad = run(['scan', 'src', '--rule', 'no-such-rule'], workspace);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^promptmeter: --rule: unknown rule 'no-such-rule'/);
   });
 
   it('prints help and version', () => {

@@ -53,6 +53,7 @@ function describeCall(
     nameRange: rangeOf(resolver.syntax.calleeName(callee)),
     argumentsRange: rangeOf(sources.call.node),
     insertion: insertionFor(resolver, sources.call, text),
+    argumentNames: argumentNames(resolver, sources.call),
     model: model ? modelName(resolver, model.node) : null,
     modelRange: model ? rangeOf(model.node) : null,
     outputLimit: limit ? outputLimit(resolver, limit) : null,
@@ -72,6 +73,13 @@ function insertionFor(resolver: Resolver, args: ArgumentList, text: string): Llm
   if (resolver.syntax.family === 'python') return args.node.type === 'argument_list' ? insertionPoint(args.node, 'keyword', text) : null;
   const options = args.positional[0];
   return options?.type === 'object' ? insertionPoint(options, 'property', text) : null;
+}
+
+function argumentNames(resolver: Resolver, args: ArgumentList): string[] {
+  if (resolver.syntax.family === 'python') return [...args.keywords.keys()];
+  const options = args.positional[0];
+  const object = options ? resolver.objectView(options) : null;
+  return object ? [...object.entries.keys()] : [];
 }
 
 function firstFound(

@@ -13,6 +13,6 @@ export interface FileEvaluation {
 export function evaluate(analysis: FileAnalysis, text: string, context: EstimateContext, selection: RuleSelection = {}): FileEvaluation {
   const estimates = analysis.calls.map((call) => estimateCall(call, context));
   const severities = { ...context.config.rules, ...selection.severities };
-  const findings = runRules({ analysis, estimates, config: context.config, text }, { ...selection, severities });
+  const findings = runRules({ analysis, estimates, config: context.config, prices: context.prices, text }, { ...selection, severities });
   return { analysis, estimates, findings };
 }

@@ -7,7 +7,7 @@ export function formatUsd(value: number | null): string {
   if (value === 0) return '$0';
   const magnitude = Math.abs(value);
   if (magnitude >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
-  if (magnitude >= 1) return `$${value.toFixed(2)}`;
+  if (magnitude >= 1) return `$${value.toFixed(2).replace(/\.00$/, '')}`;
   // Small amounts keep three significant digits: $0.0133, $0.000412, $0.00004.
   const digits = Math.min(8, Math.max(2, 2 - Math.floor(Math.log10(magnitude))));
   return `$${value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, '$1')}`;

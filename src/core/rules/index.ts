@@ -1,11 +1,20 @@
 import { isSuppressed } from '../analyze/directives';
-import type { Finding, Severity } from '../model';
+import type { SeverityOverride } from '../config/config';
+import type { Finding } from '../model';
+import { contextWindowOverflow } from './context-window-overflow';
+import { costOverBudget } from './cost-over-budget';
+import { maxTokensExceedsModel } from './max-tokens-exceeds-model';
 import { missingMaxTokens } from './missing-max-tokens';
+import { unknownModel } from './unknown-model';
 import type { Rule, RuleContext } from './rule';
 
-export const RULES: readonly Rule[] = [missingMaxTokens];
-
-export type SeverityOverride = Severity | 'off';
+export const RULES: readonly Rule[] = [
+  missingMaxTokens,
+  maxTokensExceedsModel,
+  contextWindowOverflow,
+  costOverBudget,
+  unknownModel,
+];
 
 export interface RuleSelection {
   /** Per-rule severity, or 'off'. */

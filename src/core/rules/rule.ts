@@ -1,6 +1,7 @@
 import type { PromptmeterConfig } from '../config/config';
 import type { CallEstimate } from '../estimate/estimate';
 import type { FileAnalysis, Fix, LlmCall, RelatedLocation, Severity, SourceRange } from '../model';
+import type { PriceBook } from '../pricing';
 
 /** The rule's documentation, in the sections Ruff uses; docs/rules/<id>.md is generated from it. */
 export interface RuleDocs {
@@ -30,11 +31,12 @@ export interface RuleReport {
   related?: RelatedLocation[];
 }
 
-/** What a rule sees of one file: its calls, their estimates (same order), the settings and the text. */
+/** What a rule sees of one file: its calls, their estimates (same order), the settings, prices and the text. */
 export interface RuleContext {
   analysis: FileAnalysis;
   estimates: readonly CallEstimate[];
   config: PromptmeterConfig;
+  prices: PriceBook;
   text: string;
 }
 

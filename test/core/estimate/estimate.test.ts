@@ -63,6 +63,7 @@ function call(overrides: Partial<LlmCall> = {}): LlmCall {
     nameRange: RANGE,
     argumentsRange: RANGE,
     insertion: null,
+    argumentNames: [],
     model: 'test-model',
     modelRange: RANGE,
     outputLimit: { param: 'max_tokens', value: 1000, range: RANGE },

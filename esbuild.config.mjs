@@ -24,7 +24,12 @@ const shared = {
 };
 
 await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } });
-await build({ ...shared, entryPoints: { extension: 'src/extension/extension.ts' }, outdir, external: ['vscode'] });
+await build({
+  ...shared,
+  entryPoints: { extension: 'src/extension/extension.ts', 'analysis-worker': 'src/extension/worker/analysis-worker.ts' },
+  outdir,
+  external: ['vscode'],
+});
 
 mkdirSync(outdir, { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outdir, 'web-tree-sitter.wasm'));

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { CallEstimate } from '../core/estimate/estimate';
 import type { Finding, LlmCall } from '../core/model';
+import { costSummary, tokensSummary } from '../core/report/describe';
 import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
 import type { TokenCount } from '../core/tokens';
 import type { ScanResult } from '../core/scan/scan';
@@ -49,7 +50,7 @@ function position(start: { line: number; column: number }): string {
 
 function describeCall(call: LlmCall, estimate: CallEstimate | undefined): string {
   const parts = [call.model ?? 'model unknown'];
-  if (estimate && call.kind !== 'count') parts.push(describeTokens(call, estimate), describeCost(estimate));
+  if (estimate && call.kind !== 'count') parts.push(tokensSummary(call, estimate), costSummary(estimate));
   if (call.outputLimit) parts.push(`${call.outputLimit.param}=${call.outputLimit.value ?? '?'}`);
   else if (call.openArguments) parts.push('limit may come from spread arguments');
   else if (call.kind === 'generate' || call.kind === 'constructor') parts.push('no output limit');
@@ -57,19 +58,6 @@ function describeCall(call: LlmCall, estimate: CallEstimate | undefined): string
   if (call.loop) parts.push(`in a ${call.loop.kind} loop`);
   if (call.callsPerDay !== null) parts.push(`${call.callsPerDay}/day`);
   return parts.join(' · ');
-}
-
-function describeTokens(call: LlmCall, { input, output }: CallEstimate): string {
-  const assumed = input.assumed > 0 ? ` (${formatTokens(input.assumed)} assumed)` : '';
-  const inputText = `${confidenceMark(input.confidence)}${formatTokens(input.total)} in${assumed}`;
-  if (call.kind === 'embeddings') return inputText;
-  const max = output.max === null ? '' : ` (≤${formatTokens(output.max)})`;
-  return `${inputText} + ${formatTokens(output.expected)}${max} out tok`;
-}
-
-function describeCost({ cost }: CallEstimate): string {
-  if (cost.perCall === null) return `cost unknown: ${cost.unknownReason ?? 'no price'}`;
-  return `${formatUsd(cost.perCall)}/call · ${formatUsd(cost.monthly)}/mo`;
 }
 
 export function formatCount(count: TokenCount, model: string | null): string {

@@ -1,5 +1,5 @@
 import type { PromptmeterConfig } from '../config/config';
-import type { LlmCall, Prompt } from '../model';
+import type { LlmCall, Prompt, SourceRange } from '../model';
 import type { ModelPrice, PriceBook, PriceLookup } from '../pricing';
 import { weakerConfidence, type Confidence } from '../tokens/types';
 import type { TokenCounter } from '../tokens';
@@ -17,9 +17,17 @@ export interface SlotAssumption {
   source: 'setting' | 'default';
 }
 
+/** Tokens of one run of static prompt text, where it is written (for hints beside the code). */
+export interface StaticPartTokens {
+  range: SourceRange;
+  tokens: number;
+}
+
 export interface InputTokens {
   /** Tokens of the text known at analysis time. */
   static: number;
+  /** Each static part counted on its own, for hints at the strings and constants that hold them. */
+  parts: StaticPartTokens[];
   dynamicSlots: SlotAssumption[];
   /** Sum of the assumed slot sizes. */
   assumed: number;
@@ -105,6 +113,7 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
   let confidence: Confidence = family.confidence;
   let tokenizer: string = family.encoding;
   const dynamicSlots: SlotAssumption[] = [];
+  const parts: StaticPartTokens[] = [];
   for (const prompt of call.prompts) {
     for (const run of staticRuns(prompt)) {
       const counted = tokens.count(run, call.model);
@@ -113,7 +122,10 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
       tokenizer = counted.method;
     }
     for (const part of prompt.parts) {
-      if (part.kind !== 'dynamic') continue;
+      if (part.kind === 'static') {
+        if (!part.file) parts.push({ range: part.range, tokens: tokens.count(part.text, call.model).tokens });
+        continue;
+      }
       const configured = config.slotTokens[part.name];
       dynamicSlots.push({ name: part.name, tokens: configured ?? config.defaultSlotTokens, source: configured === undefined ? 'default' : 'setting' });
     }
@@ -125,7 +137,7 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
   if (call.prompts.length === 0 && call.kind !== 'constructor') confidence = weakerConfidence(confidence, 'heuristic');
   const assumed = dynamicSlots.reduce((sum, slot) => sum + slot.tokens, 0);
   const overhead = call.kind === 'generate' ? tokens.chatOverhead(Math.max(1, call.prompts.length), call.model).tokens : 0;
-  return { static: staticTokens, dynamicSlots, assumed, overhead, total: staticTokens + assumed + overhead, confidence, tokenizer };
+  return { static: staticTokens, parts, dynamicSlots, assumed, overhead, total: staticTokens + assumed + overhead, confidence, tokenizer };
 }
 
 /** Adjacent static parts are one run of text; counting the run keeps BPE merges across part boundaries. */

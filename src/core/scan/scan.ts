@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
 import { evaluate, type FileEvaluation } from '../engine/evaluate';
@@ -8,6 +8,7 @@ import { mayContainLlmCall } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
 import { classifyContent } from '../workspace/classify';
 import { discoverFiles, type DiscoverOptions } from '../workspace/discover';
+import { promptFileReader } from '../workspace/prompt-files';
 
 export interface ScanOptions extends DiscoverOptions {
   estimate: EstimateContext;
@@ -41,9 +42,6 @@ export interface ScanResult {
   missingRoots: string[];
   stats: { filesSeen: number; filesParsed: number; filesSkipped: number; ms: number };
 }
-
-/** Largest prompt file read through `open("…").read()` and the like. */
-const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 
 /**
  * Walks the roots, reads each source file once, skips what cannot hold an LLM
@@ -103,18 +101,4 @@ async function scanFile(
     skipped.push({ path: relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) });
     return null;
   }
-}
-
-/** Prompt files are read synchronously inside analysis; they are small text files next to the code. */
-function promptFileReader(directory: string): (relativePath: string) => string | null {
-  return (relativePath) => {
-    const absolute = path.resolve(directory, relativePath);
-    try {
-      if (statSync(absolute).size > MAX_PROMPT_FILE_BYTES) return null;
-      const verdict = classifyContent(readFileSync(absolute));
-      return verdict.ok ? verdict.text : null;
-    } catch {
-      return null;
-    }
-  };
 }

@@ -18,14 +18,12 @@ suite('smoke', () => {
     assert.match(editor.document.getText(), /client\.chat\.completions\.create/);
     await waitFor(() => extension.isActive, `${EXTENSION_ID} to activate on a Python file`);
 
-    // The API lists no output channels, but the workbench registers a
-    // "show channel" command for each: extension-output-<extension id>-#<n>-<name>.
+    // The API lists no output channels, but the workbench registers a "show channel" command for each.
     const showChannel = await waitFor(async () => {
       const commands = await vscode.commands.getCommands(true);
       return commands.find(
-        (command) =>
-          command.startsWith(`workbench.action.output.show.extension-output-${EXTENSION_ID}-`) &&
-          command.endsWith('-Promptmeter'),
+        // A log channel (createOutputChannel(name, { log: true })) is named `<extension id>.<name>.log`.
+        (command) => command === `workbench.action.output.show.${EXTENSION_ID}.Promptmeter.log`,
       );
     }, 'the "Promptmeter" output channel');
 
@@ -34,9 +32,9 @@ suite('smoke', () => {
     await waitFor(
       () =>
         vscode.workspace.textDocuments.find(
-          (document) => document.uri.scheme === 'output' && document.getText().includes('Promptmeter activated.'),
+          (document) => document.uri.scheme === 'output' && /Promptmeter activated in [\d.]+ ms\./.test(document.getText()),
         ),
-      'the output channel to say "Promptmeter activated."',
+      'the output channel to say "Promptmeter activated in … ms."',
     );
 
     await vscode.window.showTextDocument(editor.document); // focus back on the file, the panel still open

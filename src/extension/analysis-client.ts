@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileEvaluation } from '../core/engine/evaluate';
+import type { FixResult } from '../core/engine/fix-file';
+import type { TokenCount } from '../core/tokens';
+import type { WorkerRequest, WorkerResponse } from './worker/protocol';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type RequestBody<K extends WorkerRequest['kind']> = Omit<Extract<WorkerRequest, { kind: K }>, 'id' | 'kind'>;
+
+/** Talks to the analysis worker; starts it on first use and again after a crash. */
+export class AnalysisClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly assetDir: string,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  evaluate(body: RequestBody<'evaluate'>): Promise<FileEvaluation> {
+    return this.request({ ...body, kind: 'evaluate' }) as Promise<FileEvaluation>;
+  }
+
+  fix(body: RequestBody<'fix'>): Promise<FixResult> {
+    return this.request({ ...body, kind: 'fix' }) as Promise<FixResult>;
+  }
+
+  count(body: RequestBody<'count'>): Promise<TokenCount> {
+    return this.request({ ...body, kind: 'count' }) as Promise<TokenCount>;
+  }
+
+  /** The workspace report as Markdown; the scan runs in the worker. */
+  report(body: RequestBody<'report'>): Promise<string> {
+    return this.request({ ...body, kind: 'report' }) as Promise<string>;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.failAll(new Error('Promptmeter is shutting down'));
+  }
+
+  private request(body: DistributiveOmit<WorkerRequest, 'id'>): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ensureWorker().postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.join(this.assetDir, 'analysis-worker.js'), { workerData: { assetDir: this.assetDir } });
+    worker.on('message', (response: WorkerResponse) => {
+      const pending = this.pending.get(response.id);
+      if (!pending) return;
+      this.pending.delete(response.id);
+      if (response.ok) pending.resolve(response.result);
+      else pending.reject(new Error(response.error));
+    });
+    worker.on('error', (error) => {
+      this.log(`Analysis worker failed: ${error.stack ?? error.message}`);
+      this.failAll(error);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      if (code !== 0) this.log(`Analysis worker exited with code ${code}; it restarts on the next analysis.`);
+      this.failAll(new Error(`analysis worker exited (${code})`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,151 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CallEstimate } from '../core/estimate/estimate';
+import { replaceStringContent } from '../core/fix/replace';
+import type { LlmCall } from '../core/model';
+import { loadBundledCatalog, PriceBook, type ModelPrice } from '../core/pricing';
+import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
+import type { AnalysisClient } from './analysis-client';
+import type { AnalysisService, DocumentResult } from './analysis-service';
+import { toRange, toWorkspaceEdit } from './convert';
+
+export function registerCommands(service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('promptmeter.compareModels', (uri?: vscode.Uri, index?: number) => compareModels(service, uri, index)),
+    vscode.commands.registerCommand('promptmeter.countSelectionTokens', () => countSelection(service, client)),
+    vscode.commands.registerCommand('promptmeter.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:promptmeter.promptmeter')),
+    vscode.commands.registerCommand('promptmeter.reloadPricing', () => {
+      service.reload();
+      void vscode.window.showInformationMessage('Promptmeter: settings and prices reloaded.');
+    }),
+    vscode.commands.registerCommand('promptmeter.fixAllInFile', () => fixAll(service, client)),
+    vscode.commands.registerCommand('promptmeter.showReport', () => showReport(service, client, output)),
+  ];
+}
+
+async function callAt(service: AnalysisService, uri?: vscode.Uri, index?: number): Promise<{ document: vscode.TextDocument; result: DocumentResult; index: number } | undefined> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document) return undefined;
+  const result = await service.resultFor(document);
+  if (!result) return undefined;
+  if (index !== undefined) return { document, result, index };
+  const cursor = vscode.window.activeTextEditor?.selection.active;
+  const found = cursor ? result.evaluation.analysis.calls.findIndex((call) => toRange(call.range).contains(cursor)) : -1;
+  return found >= 0 ? { document, result, index: found } : undefined;
+}
+
+interface ModelItem extends vscode.QuickPickItem {
+  model?: ModelPrice;
+}
+
+/** Every catalog chat model that fits the call, cheapest first, at the call's token counts and traffic. */
+async function compareModels(service: AnalysisService, uri?: vscode.Uri, index?: number): Promise<void> {
+  const target = await callAt(service, uri, index);
+  const call = target?.result.evaluation.analysis.calls[target.index];
+  const estimate = target?.result.evaluation.estimates[target.index];
+  if (!target || !call || !estimate) {
+    void vscode.window.showInformationMessage('Promptmeter: put the cursor on an LLM call to compare models for it.');
+    return;
+  }
+  const prices = new PriceBook(loadBundledCatalog(), target.result.config.pricing);
+  const items = comparisonItems(call, estimate, prices);
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `Compare models: ${formatTokens(estimate.input.total)} in + ${formatTokens(estimate.output.expected)} out tokens, ${formatTokens(estimate.traffic.callsPerDay)} calls/day (prices as of ${prices.asOf})`,
+    placeHolder: 'Pick a model to use it in the code (undo restores it)',
+    matchOnDescription: true,
+  });
+  if (!choice?.model || choice.model.id === call.model) return;
+  const edit = call.modelRange ? replaceStringContent(target.document.getText(), call.modelRange, choice.model.id) : null;
+  if (!edit || service.current(target.document)?.version !== target.result.version) {
+    void vscode.window.showInformationMessage(`Promptmeter: the model is not a plain string literal here; change it to "${choice.model.id}" by hand.`);
+    return;
+  }
+  await vscode.workspace.applyEdit(toWorkspaceEdit(target.document, [edit]));
+}
+
+function comparisonItems(call: LlmCall, estimate: CallEstimate, prices: PriceBook): ModelItem[] {
+  const needed = estimate.input.total + (estimate.output.max ?? estimate.output.expected);
+  const perMonth = estimate.traffic.callsPerDay * 30;
+  const current = estimate.price?.found ? estimate.price.price.id : undefined;
+  return prices
+    .list()
+    .filter((model) => model.mode === (call.kind === 'embeddings' ? 'embedding' : 'chat'))
+    .filter((model) => model.contextWindow === undefined || model.contextWindow >= needed)
+    .map((model) => ({ model, perCall: (estimate.input.total * model.inputPerMTok + estimate.output.expected * model.outputPerMTok) / 1e6 }))
+    .sort((a, b) => a.perCall - b.perCall || a.model.id.localeCompare(b.model.id))
+    .map(({ model, perCall }) => ({
+      label: `${model.id === current ? '$(check) ' : ''}${model.id}`,
+      description: `${formatUsd(perCall)}/call · ${formatUsd(perCall * perMonth)}/mo`,
+      detail: `${model.provider} · ${model.tier} · ${formatUsd(model.inputPerMTok)} / ${formatUsd(model.outputPerMTok)} per 1M${model.batchInputPerMTok !== undefined ? ' · batch available' : ''}${model.id === current ? ' · current' : ''} · ${confidenceMark('calibrated')}same token counts as the current model`,
+      model,
+    }));
+}
+
+async function countSelection(service: AnalysisService, client: AnalysisClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Promptmeter: select some text to count its tokens.');
+    return;
+  }
+  const result = service.current(editor.document);
+  const call = result?.evaluation.analysis.calls.find((candidate) => toRange(candidate.range).contains(editor.selection.active));
+  const model = call?.model ?? null;
+  const count = await client.count({ text: editor.document.getText(editor.selection), model });
+  void vscode.window.showInformationMessage(
+    `Promptmeter: ${confidenceMark(count.confidence)}${formatTokens(count.tokens)} tokens (${count.confidence}, ${count.method}${model ? `, for ${model}` : ''}).`,
+  );
+}
+
+/** Every safe fix at once, as one undoable edit; the worker checks that the result parses. */
+async function fixAll(service: AnalysisService, client: AnalysisClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const document = editor?.document;
+  const result = document ? await service.resultFor(document) : undefined;
+  if (!document || !result) return;
+  const language = result.evaluation.analysis.language;
+  const version = document.version;
+  const text = document.getText();
+  const fixed = await client.fix({ text, language, config: result.config });
+  if (document.version !== version || fixed.output === text) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), fixed.output);
+  await vscode.workspace.applyEdit(edit);
+  void vscode.window.setStatusBarMessage(`Promptmeter: applied ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'}`, 4000);
+}
+
+/** Scans every workspace folder in the worker, with a progress notification that can be cancelled. */
+async function showReport(service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): Promise<void> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage('Promptmeter: open a folder to get a workspace cost report.');
+    return;
+  }
+  const settings = service.currentSettings;
+  const markdown = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Promptmeter: scanning the workspace…', cancellable: true },
+    async (_progress, token) => {
+      const parts: string[] = [];
+      for (const folder of folders) {
+        if (token.isCancellationRequested) return undefined;
+        const report = await client.report({
+          roots: [folder.uri.fsPath],
+          cwd: folder.uri.fsPath,
+          include: settings.include,
+          exclude: settings.exclude,
+          config: service.configFor(folder.uri),
+        });
+        parts.push(folders.length > 1 ? report.replace(/^# Promptmeter cost report/, `# Promptmeter cost report: ${folder.name}`) : report);
+      }
+      return token.isCancellationRequested ? undefined : parts.join('\n');
+    },
+  );
+  if (markdown === undefined) {
+    output.info('Workspace report cancelled.');
+    return;
+  }
+  // Links are relative to the workspace folder; make them absolute so they open from the untitled document.
+  const base = folders[0]?.uri.fsPath ?? '';
+  const linked = markdown.replace(/\]\(([^)]+)#L(\d+)\)/g, (_match, file: string, line: string) => `](${vscode.Uri.file(path.join(base, decodeURI(file))).toString()}#L${line})`);
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: linked });
+  await vscode.window.showTextDocument(document, { preview: false });
+}

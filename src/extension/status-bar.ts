@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { formatUsd } from '../core/report/format';
+import type { AnalysisService } from './analysis-service';
+import { toRange } from './convert';
+
+/** The open file's monthly cost, and the cost per call of the call under the cursor. */
+export function registerStatusBar(service: AnalysisService): { disposables: vscode.Disposable[]; text: () => string | undefined } {
+  const item = vscode.window.createStatusBarItem('promptmeter.cost', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Promptmeter cost';
+  item.command = 'promptmeter.showReport';
+  let visible = false;
+  const setVisible = (show: boolean): void => {
+    visible = show;
+    if (show) item.show();
+    else item.hide();
+  };
+
+  const update = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    const result = editor ? service.current(editor.document) : undefined;
+    if (!editor || !result || !service.currentSettings.statusBar || result.evaluation.analysis.calls.length === 0) {
+      setVisible(false);
+      return;
+    }
+    const { calls } = result.evaluation.analysis;
+    const estimates = result.evaluation.estimates;
+    const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
+    const monthly = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
+    const unknown = estimates.length - known.length;
+    const cursor = editor.selection.active;
+    const index = calls.findIndex((call) => toRange(call.range).contains(cursor));
+    const selected = index >= 0 ? estimates[index]?.cost : undefined;
+    const perCall = selected ? ` · ${selected.perCall === null ? 'call cost unknown' : `${formatUsd(selected.perCall)}/call`}` : '';
+    item.text = `$(graph) ≈${formatUsd(monthly)}/mo${unknown > 0 ? ` +${unknown}?` : ''}${perCall}`;
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${formatUsd(monthly)} per month`,
+        unknown > 0 ? `${unknown} call${unknown === 1 ? '' : 's'} of unknown cost (not counted)` : '',
+        `Prices as of ${estimates[0]?.cost.pricingAsOf ?? 'unknown'}. Click for the workspace report.`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+    setVisible(true);
+  };
+
+  return {
+    disposables: [item, service.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update), vscode.window.onDidChangeTextEditorSelection(update)],
+    text: () => (visible ? item.text : undefined),
+  };
+}

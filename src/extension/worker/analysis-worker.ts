@@ -1,0 +1,62 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PromptmeterConfig } from '../../core/config/config';
+import { Engine } from '../../core/engine/engine';
+import { evaluate } from '../../core/engine/evaluate';
+import { fixText } from '../../core/engine/fix-file';
+import type { EstimateContext } from '../../core/estimate/estimate';
+import { wasmLocationBeside } from '../../core/parse/parser';
+import { loadBundledCatalog, PriceBook } from '../../core/pricing';
+import { TokenCounter } from '../../core/tokens';
+import { promptFileReader } from '../../core/workspace/prompt-files';
+import { reportMarkdown } from '../../core/report/markdown';
+import { scan } from '../../core/scan/scan';
+import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+
+/**
+ * Parsing and analysis run here, off the extension host's thread, so typing never
+ * waits for them. Grammars and tokenizer ranks load on first use, in this thread.
+ */
+const assetDir = (workerData as { assetDir: string }).assetDir;
+const engine = new Engine(wasmLocationBeside(assetDir));
+const tokens = new TokenCounter({ ranksDir: assetDir });
+const catalog = loadBundledCatalog();
+let contextKey = '';
+let context: EstimateContext | undefined;
+
+function contextFor(config: PromptmeterConfig): EstimateContext {
+  const key = JSON.stringify(config);
+  if (!context || key !== contextKey) {
+    context = { tokens, prices: new PriceBook(catalog, config.pricing), config };
+    contextKey = key;
+  }
+  return context;
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerResult> {
+  switch (request.kind) {
+    case 'evaluate': {
+      await engine.prepare(request.language);
+      const readPromptFile = request.directory ? promptFileReader(request.directory) : undefined;
+      const analysis = engine.analyzeLoaded(request.text, request.language, { readPromptFile });
+      return evaluate(analysis, request.text, contextFor(request.config));
+    }
+    case 'fix':
+      await engine.prepare(request.language);
+      return fixText(engine, request.text, request.language, contextFor(request.config));
+    case 'count':
+      return tokens.count(request.text, request.model);
+    case 'report': {
+      const result = await scan(engine, { ...request, estimate: contextFor(request.config) });
+      return reportMarkdown(result, request.config, (file, line) => `${encodeURI(file)}#L${line}`);
+    }
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  const started = performance.now();
+  handle(request).then(
+    (result) => parentPort?.postMessage({ id: request.id, ok: true, result, ms: performance.now() - started } satisfies WorkerResponse),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse),
+  );
+});

@@ -1,0 +1,16 @@
+import type { PromptmeterConfig } from '../../core/config/config';
+import type { FileEvaluation } from '../../core/engine/evaluate';
+import type { FixResult } from '../../core/engine/fix-file';
+import type { SourceLanguage } from '../../core/model';
+import type { TokenCount } from '../../core/tokens';
+
+/** Messages between the extension host and the analysis worker. Everything is plain data. */
+export type WorkerRequest =
+  | { id: number; kind: 'evaluate'; text: string; language: SourceLanguage; config: PromptmeterConfig; directory: string | null }
+  | { id: number; kind: 'fix'; text: string; language: SourceLanguage; config: PromptmeterConfig }
+  | { id: number; kind: 'count'; text: string; model: string | null }
+  | { id: number; kind: 'report'; roots: string[]; cwd: string; include: string[]; exclude: string[]; config: PromptmeterConfig };
+
+export type WorkerResult = FileEvaluation | FixResult | TokenCount | string;
+
+export type WorkerResponse = { id: number; ok: true; result: WorkerResult; ms: number } | { id: number; ok: false; error: string };

@@ -2,6 +2,7 @@ import { evaluate } from '../src/core/engine/evaluate';
 import type { Engine } from '../src/core/engine/engine';
 import type { EstimateContext } from '../src/core/estimate/estimate';
 import type { TokenCounter } from '../src/core/tokens';
+import { median, percentile } from './stats';
 
 /**
  * The keystroke path: a 2,000-line file with 400 calls, analysed and estimated,
@@ -22,15 +23,7 @@ export function editingFile(callCount = 400): string {
   return lines.join('\n');
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? Number.NaN;
-}
 
 export function benchEditing(engine: Engine, context: EstimateContext & { tokens: TokenCounter }, edits = 30): object {
   const original = editingFile();

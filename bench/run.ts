@@ -13,6 +13,8 @@ import { createEstimateContext } from '../src/core/estimate/cost-model';
 import { ranksDirInPackages, wasmLocationInPackages } from '../test/support/wasm';
 import { generateCorpus } from './corpus';
 import { benchEditing } from './editing';
+import { benchActivation, benchWorkerRefresh, bundleSizes } from './extension';
+import { median } from './stats';
 
 /**
  * Prints one JSON object of measurements. Timings are medians of several runs;
@@ -21,10 +23,6 @@ import { benchEditing } from './editing';
 const FILES = Number(process.env.BENCH_FILES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ ms: number; last: T }> {
   const times: number[] = [];
@@ -109,6 +107,7 @@ async function main(): Promise<void> {
         scanToReadPlusParse: +(fullScan.ms / (read.ms + parseOnly.ms)).toFixed(2),
       },
       editing,
+      extension: { ...benchActivation(), workerRefreshAfterEdit: await benchWorkerRefresh(), ...bundleSizes() },
       runs: RUNS,
     };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -5,7 +5,7 @@ import { removeFiller } from './filler';
 import { compactLists } from './lists';
 import { hasPlaceholderCharacters, MaskedText } from './masking';
 import type { CompressionOptions, CompressionResult, CompressionStep } from './types';
-import { normalizeWhitespace, type Edges } from './whitespace';
+import { collapseWhitespace, removeCommonIndent, type Edges } from './whitespace';
 
 /**
  * Deterministic, rule-based compression of static prompt text. Fenced code, JSON
@@ -34,18 +34,35 @@ export function compressParts(
   return { parts: compressed, steps };
 }
 
+/**
+ * Runs whole passes until one removes nothing: a removal can expose another (a
+ * filler word before "Example:", a line whose indentation the removed lines hid).
+ * Every change shortens the text, so this ends.
+ */
 function compressStatic(text: string, options: CompressionOptions, edges: Edges): CompressionResult {
-  const unchanged: CompressionResult = { text, steps: [] };
-  if (hasPlaceholderCharacters(text)) return unchanged;
-  const masked = new MaskedText(text);
+  let current = text;
+  const steps: CompressionStep[] = [];
+  for (let shrank = true; shrank; ) {
+    const pass = compressOnce(current, options, edges);
+    shrank = pass.text.length < current.length;
+    current = pass.text;
+    steps.push(...pass.steps);
+  }
+  const emptied = current === '' || (current.trim() === '' && text.trim() !== '');
+  return emptied && text !== '' ? { text, steps: [] } : { text: current, steps: mergeSteps(steps) };
+}
+
+function compressOnce(text: string, options: CompressionOptions, edges: Edges): CompressionResult {
+  if (hasPlaceholderCharacters(text)) return { text, steps: [] };
+  // Dedent before masking so code blocks move with the prose around them.
+  const dedented = removeCommonIndent(text, edges);
+  const masked = new MaskedText(dedented);
   const restore = (fragment: string): string => masked.restore(fragment);
-  // Whitespace goes last: it tidies the gaps the other steps leave.
   const transforms: ((current: string) => CompressionResult)[] = [
     ...(options.removeExamples ? [(current: string) => removeExamples(current, masked)] : []),
     removeFiller,
     (current) => removeDuplicates(current, restore),
     compactLists,
-    (current) => normalizeWhitespace(current, edges),
   ];
   let current = masked.text;
   const steps: CompressionStep[] = [];
@@ -54,7 +71,23 @@ function compressStatic(text: string, options: CompressionOptions, edges: Edges)
     current = result.text;
     steps.push(...result.steps);
   }
-  const compressed = restore(current);
-  const emptied = compressed === '' || (compressed.trim() === '' && text.trim() !== '');
-  return emptied && text !== '' ? unchanged : { text: compressed, steps };
+  // Whitespace goes last: it also tidies the gaps the other steps leave.
+  const collapsed = collapseWhitespace(current, edges);
+  const whitespaceRemoved = text.length - dedented.length + current.length - collapsed.length;
+  if (whitespaceRemoved > 0) {
+    steps.push({ kind: 'whitespace', description: 'Collapsed indentation, blank lines and runs of spaces', removedChars: whitespaceRemoved });
+  }
+  return { text: restore(collapsed), steps };
+}
+
+/** One step per change described alike, however many passes it took. */
+function mergeSteps(steps: CompressionStep[]): CompressionStep[] {
+  const merged = new Map<string, CompressionStep>();
+  for (const step of steps) {
+    const key = `${step.kind}\u0000${step.description}`;
+    const earlier = merged.get(key);
+    if (earlier) earlier.removedChars += step.removedChars;
+    else merged.set(key, { ...step });
+  }
+  return [...merged.values()];
 }

@@ -36,8 +36,9 @@ export function removeDuplicates(masked: string, restore: (fragment: string) => 
       lines.push(line);
       continue;
     }
-    // A line left empty goes with its marker and newline; otherwise the spaces before a removed last sentence go.
-    const rebuilt = kept.length > 0 ? prefix + kept.join('').trimEnd() : null;
+    // A line left empty goes with its marker and newline. Otherwise the line keeps its own trailing
+    // whitespace (it may separate it from the next part of the prompt), not that of a removed sentence.
+    const rebuilt = kept.length > 0 ? prefix + kept.join('').trimEnd() + body.slice(body.trimEnd().length) : null;
     if (rebuilt !== null) lines.push(rebuilt);
     const lineRemoved = restore(line).length - (rebuilt === null ? -1 : restore(rebuilt).length);
     last.removedChars += lineRemoved - lineSteps.reduce((sum, step) => sum + step.removedChars, 0);

@@ -1,6 +1,6 @@
 import type { MaskedText } from './masking';
 import { isPlaceholderLine } from './masking';
-import { clip, SENTENCE_START } from './prose';
+import { clip, LABELLED_LINE, SENTENCE_START } from './prose';
 import type { CompressionResult, CompressionStep } from './types';
 
 const BOLD = String.raw`(?:\*\*|__)?`;
@@ -26,7 +26,15 @@ const PARENTHETICAL_EXAMPLE = /[ \t]*\((?:e\.g\.|for example|for instance)[,:]?[
 export function removeExamples(masked: string, text: MaskedText): CompressionResult {
   const steps: CompressionStep[] = [];
   const measure = (fragment: string): number => text.restore(fragment).length;
-  const lines = masked.split('\n');
+  // Sentences first: removing one can leave an example heading alone on its line.
+  let inline = masked;
+  for (const pattern of [INLINE_EXAMPLE, PARENTHETICAL_EXAMPLE]) {
+    inline = inline.replace(pattern, (match) => {
+      steps.push({ kind: 'example', description: `Removed "${clip(text.restore(match))}"`, removedChars: measure(match) });
+      return '';
+    });
+  }
+  const lines = inline.split('\n');
   const kept: string[] = [];
   for (let index = 0; index < lines.length; index++) {
     const end = exampleBlockEnd(lines, index, text);
@@ -42,13 +50,7 @@ export function removeExamples(masked: string, text: MaskedText): CompressionRes
     });
     index = end;
   }
-  let result = kept.join('\n');
-  for (const pattern of [INLINE_EXAMPLE, PARENTHETICAL_EXAMPLE]) {
-    result = result.replace(pattern, (match) => {
-      steps.push({ kind: 'example', description: `Removed "${clip(text.restore(match))}"`, removedChars: measure(match) });
-      return '';
-    });
-  }
+  const result = kept.join('\n');
   if (!/[\p{L}\p{N}]/u.test(text.restore(result))) return { text: masked, steps: [] };
   return { text: result, steps };
 }
@@ -63,8 +65,16 @@ function exampleBlockEnd(lines: string[], start: number, text: MaskedText): numb
     const level = heading.groups?.hashes?.trim().length;
     return level ? sectionEnd(lines, start, level) : paragraphsEnd(lines, start + 1);
   }
-  if (EXAMPLE_LINE.test(line)) return paragraphsEnd(lines, start, false);
+  if (EXAMPLE_LINE.test(line)) return labelledLinesEnd(lines, start);
   return null;
+}
+
+/** A one-line example goes on over the labelled or indented lines right below it (`Output: …`). */
+function labelledLinesEnd(lines: string[], start: number): number {
+  let end = start;
+  const continues = (line: string): boolean => LABELLED_LINE.test(line) || /^[ \t]+\S/.test(line);
+  while (end + 1 < lines.length && continues(lines[end + 1] ?? '')) end++;
+  return end;
 }
 
 /** A `<example>` block ends at its closing tag; null when there is none. */
@@ -86,16 +96,15 @@ function sectionEnd(lines: string[], start: number, level: number): number {
 }
 
 /**
- * The paragraph starting at `start`, then (when `continues`) further paragraphs
- * while they look like examples: labelled lines, list items, indented lines,
- * protected blocks, or another example heading.
+ * The paragraph starting at `start`, then further paragraphs while they look
+ * like examples: labelled lines, indented lines, protected blocks, or another
+ * example heading.
  */
-function paragraphsEnd(lines: string[], start: number, continues = true): number {
+function paragraphsEnd(lines: string[], start: number): number {
   let end = start - 1;
   let index = start;
   while (index < lines.length) {
     while (index < lines.length && (lines[index] ?? '').trim() !== '') end = index++;
-    if (!continues) break;
     let next = index;
     while (next < lines.length && (lines[next] ?? '').trim() === '') next++;
     if (next >= lines.length || !looksLikeExample(lines[next] ?? '')) break;

@@ -2,13 +2,15 @@ import { insideQuotes, SENTENCE_START } from './prose';
 import type { CompressionResult, CompressionStep } from './types';
 
 /**
- * A phrase that adds tokens but no instruction. `keep` names a word that stays
- * (`You should always` → `Always`); everything else in the match goes. Phrases
- * never include a word that carries meaning: no `not`, `never`, `only`, `must`
- * is ever dropped, and "Feel free to" is left alone because it grants a choice.
+ * A phrase that adds tokens but no instruction. The pattern's `keep` group holds
+ * a word that stays (`You should always` → `Always`); the rest of the match goes.
+ * No `not`, `never`, `always` or `only` is ever dropped, and "Feel free to" is
+ * left alone because it grants a choice rather than padding an order.
  */
 interface FillerPhrase {
   label: string;
+  /** What the pattern covers, for the rule's documentation. */
+  documentation: string;
   pattern: RegExp;
 }
 
@@ -23,21 +25,36 @@ function atSentenceStart(phrase: string): RegExp {
 
 /** The documented list; see docs/rules/compressible-prompt.md. */
 export const FILLER_PHRASES: readonly FillerPhrase[] = [
-  { label: 'Please', pattern: atSentenceStart('please') },
-  { label: 'Kindly', pattern: atSentenceStart('kindly') },
-  { label: 'I would like you to', pattern: atSentenceStart(String.raw`I(?: would|['’]d) like you to`) },
-  { label: 'I want you to', pattern: atSentenceStart(String.raw`I (?:want|need) you to`) },
+  { label: 'Please', documentation: '"Please"', pattern: atSentenceStart('please') },
+  { label: 'Kindly', documentation: '"Kindly"', pattern: atSentenceStart('kindly') },
+  {
+    label: 'I would like you to',
+    documentation: '"I would like you to" ("I\'d like you to")',
+    pattern: atSentenceStart(String.raw`I(?: would|['’]d) like you to`),
+  },
+  { label: 'I want you to', documentation: '"I want you to", "I need you to"', pattern: atSentenceStart(String.raw`I (?:want|need) you to`) },
   {
     label: 'It is important that you',
-    pattern: atSentenceStart(String.raw`It(?: is|['’]s)(?: (?:very|really|extremely|absolutely))? (?:important|crucial|essential|vital|critical) (?:that you|to)`),
+    documentation: '"It is (very, really, extremely, absolutely) important / crucial / essential / vital / critical that you" (or "to")',
+    pattern: atSentenceStart(
+      String.raw`It(?: is|['’]s)(?: (?:very|really|extremely|absolutely))? (?:important|crucial|essential|vital|critical) (?:that you|to)`,
+    ),
   },
-  { label: 'Make sure to', pattern: atSentenceStart(String.raw`(?:Make|Be) sure (?:that )?(?:you|to)`) },
-  { label: 'Remember to', pattern: atSentenceStart('Remember to') },
-  { label: 'Your task is to', pattern: atSentenceStart(String.raw`Your (?:task|job) is to`) },
-  { label: 'Note that', pattern: atSentenceStart('Note that') },
-  { label: 'You should always', pattern: new RegExp(String.raw`${SENTENCE_START}You (?:should|must) (?<keep>always|never)\b`, 'gim') },
-  { label: 'in order to', pattern: /\bin order (?<keep>to)\b/gi },
-  { label: ', please', pattern: /,[ \t]*please(?=[ \t]*(?:[.!?]|$))/gim },
+  {
+    label: 'Make sure to',
+    documentation: '"Make sure to", "Make sure (that) you", "Be sure to"',
+    pattern: atSentenceStart(String.raw`(?:Make|Be) sure (?:that )?(?:you|to)`),
+  },
+  { label: 'Remember to', documentation: '"Remember to"', pattern: atSentenceStart('Remember to') },
+  { label: 'Your task is to', documentation: '"Your task is to", "Your job is to"', pattern: atSentenceStart(String.raw`Your (?:task|job) is to`) },
+  { label: 'Note that', documentation: '"Note that"', pattern: atSentenceStart('Note that') },
+  {
+    label: 'You should always',
+    documentation: '"You should / must always" and "… never" (→ "Always", "Never")',
+    pattern: new RegExp(String.raw`${SENTENCE_START}You (?:should|must) (?<keep>always|never)\b`, 'gim'),
+  },
+  { label: 'in order to', documentation: '"in order to" anywhere (→ "to")', pattern: /\bin order (?<keep>to)\b/gi },
+  { label: ', please', documentation: '", please" before the end of a sentence', pattern: /,[ \t]*please(?=[ \t]*(?:[.!?]|$))/gim },
 ];
 
 /**

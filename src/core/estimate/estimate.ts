@@ -86,7 +86,13 @@ export interface EstimateContext {
   config: PromptmeterConfig;
 }
 
+/** Monthly projections: calls per day × 30. */
 const DAYS_PER_MONTH = 30;
+
+/** A per-call amount over a month of the call's traffic. */
+export function perMonth(perCall: number, traffic: Traffic): number {
+  return perCall * traffic.callsPerDay * DAYS_PER_MONTH;
+}
 const PER_MILLION = 1_000_000;
 
 export function estimateCall(call: LlmCall, context: EstimateContext): CallEstimate {
@@ -217,15 +223,14 @@ function cost(
     price.batchInputPerMTok !== undefined && price.batchOutputPerMTok !== undefined
       ? (input.total * price.batchInputPerMTok + output.expected * price.batchOutputPerMTok) / PER_MILLION
       : null;
-  const perMonth = traffic.callsPerDay * DAYS_PER_MONTH;
   return {
     perCall,
     perCallMax,
     cached,
     cacheWrite,
     batch,
-    monthly: perCall * perMonth,
-    monthlyMax: perCallMax === null ? null : perCallMax * perMonth,
+    monthly: perMonth(perCall, traffic),
+    monthlyMax: perCallMax === null ? null : perMonth(perCallMax, traffic),
     currency: 'USD',
     pricingAsOf: asOf,
     unknownReason: null,

@@ -14,15 +14,15 @@ interface LineBreak {
 }
 
 /**
- * Moves the line of a string literal that holds offset `at` to the end of the
- * literal's content, keeping every character of it, so `f"Now {now}\nRules…"`
+ * Moves the line of a string literal that holds `span` (which must not cross a
+ * line break) to the end of the literal's content, keeping every character of it, so `f"Now {now}\nRules…"`
  * becomes `f"Rules…\nNow {now}"`. Lines are lines of the value: breaks are looked
  * for only in literal text, as a newline or a `\n` escape, and must agree with
  * the value (a raw string or a line continuation does not). A whitespace-only
  * last line (the indentation before closing quotes) stays last. Null when the
  * breaks cannot be trusted or nothing follows the line.
  */
-export function moveLineToEnd(source: string, pieces: readonly LiteralPiece[], at: number): TextEdit[] | null {
+export function moveLineToEnd(source: string, pieces: readonly LiteralPiece[], span: { start: number; end: number }): TextEdit[] | null {
   const breaks: LineBreak[] = [];
   for (const piece of pieces) {
     if (piece.value === null) continue;
@@ -33,9 +33,9 @@ export function moveLineToEnd(source: string, pieces: readonly LiteralPiece[], a
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   if (!first || !last) return null;
-  const lineStart = breaks.filter((lineBreak) => lineBreak.end <= at).pop()?.end ?? first.start;
-  const lineEnd = breaks.find((lineBreak) => lineBreak.start >= at);
-  if (!lineEnd) return null;
+  const lineStart = breaks.filter((lineBreak) => lineBreak.end <= span.start).pop()?.end ?? first.start;
+  const lineEnd = breaks.find((lineBreak) => lineBreak.start >= span.start);
+  if (!lineEnd || lineEnd.start < span.end) return null;
   const lastBreak = breaks[breaks.length - 1];
   const tailIsIndent = lastBreak !== undefined && /^[ \t]*$/.test(source.slice(lastBreak.end, last.end)) && inLiteralText(pieces, lastBreak.end, last.end);
   const insertAt = tailIsIndent ? lastBreak.end : last.end;

@@ -1,19 +1,31 @@
 import { isSuppressed } from '../analyze/directives';
 import type { SeverityOverride } from '../config/config';
 import type { Finding } from '../model';
+import { cacheBreakpointOnDynamic } from './cache-breakpoint-on-dynamic';
+import { cacheUnfriendlyOrder } from './cache-unfriendly-order';
+import { compressiblePrompt } from './compressible-prompt';
 import { contextWindowOverflow } from './context-window-overflow';
 import { costOverBudget } from './cost-over-budget';
+import { expensiveModelForSimpleTask } from './expensive-model-for-simple-task';
+import { llmCallInLoop } from './llm-call-in-loop';
 import { maxTokensExceedsModel } from './max-tokens-exceeds-model';
+import { missingCacheControl } from './missing-cache-control';
 import { missingMaxTokens } from './missing-max-tokens';
 import { unknownModel } from './unknown-model';
 import type { Rule, RuleContext } from './rule';
 
 export const RULES: readonly Rule[] = [
   missingMaxTokens,
+  cacheUnfriendlyOrder,
+  missingCacheControl,
+  cacheBreakpointOnDynamic,
   maxTokensExceedsModel,
   contextWindowOverflow,
   costOverBudget,
   unknownModel,
+  compressiblePrompt,
+  llmCallInLoop,
+  expensiveModelForSimpleTask,
 ];
 
 export interface RuleSelection {

@@ -3,8 +3,8 @@ import { addParameter } from '../fix/add-parameter';
 import { ephemeralCacheControl, wrapAsCachedTextBlock } from '../fix/cache-block';
 import { preferredQuote } from '../fix/style';
 import type { Fix, LlmCall, Prompt, SourceLanguage, SourceRange } from '../model';
-import { formatTokens } from '../report/format';
-import { clearlyCacheable, perCallAndMonth, promptCaching, staticTokensOf, type PromptCaching } from './cache-unfriendly-order';
+import { formatTokens, formatUsd } from '../report/format';
+import { clearlyCacheable, priceOfTokens, promptCaching, staticTokensOf, usesAnthropicBreakpoints, type PromptCaching } from './prompt-cache';
 import type { Rule } from './rule';
 
 /**
@@ -12,23 +12,10 @@ import type { Rule } from './rule';
  * `cache_control`, LiteLLM's `cache_control_injection_points`, and `extra_body`,
  * which we cannot read.
  */
-const BREAKPOINT_ARGUMENTS = ['cache_control', 'cache_control_injection_points', 'extra_body', 'extraBody'];
+const BREAKPOINT_ARGUMENTS = ['cache_control', 'cache_control_injection_points', 'extra_body'];
 
 /** A first-party Claude id; Bedrock (`anthropic.claude-…`) and Vertex (`claude-…@date`) ids do not match. */
 const FIRST_PARTY_CLAUDE = /^claude-[\w.-]+$/;
-
-/**
- * The call sends Anthropic Messages requests, where caching needs explicit
- * `cache_control` breakpoints: the Anthropic SDKs (also through Bedrock and
- * Vertex), and LiteLLM with a Claude model routed to Anthropic, which passes
- * `cache_control` through.
- */
-export function usesAnthropicBreakpoints(call: LlmCall, estimate: CallEstimate | undefined): boolean {
-  if (call.kind !== 'generate') return false;
-  if (call.provider === 'anthropic') return call.api.includes('messages');
-  const lookup = estimate?.price;
-  return call.provider === 'litellm' && /^(anthropic\/)?claude-/i.test(call.model ?? '') && lookup?.found === true && lookup.price.provider === 'anthropic';
-}
 
 export const missingCacheControl: Rule = {
   meta: {
@@ -46,7 +33,7 @@ export const missingCacheControl: Rule = {
       useInstead:
         'client.messages.create(\n    model="claude-sonnet-4-5",\n    max_tokens=1024,\n    system=[{"type": "text", "text": SUPPORT_POLICY, "cache_control": {"type": "ephemeral"}}],\n    messages=[{"role": "user", "content": question}],\n)',
       fixSafety:
-        "The breakpoint must sit on the last block that is the same on every call; on a block that changes you pay a write on every request and never get a read. So the fix turns a static `system` string written in the call into a one-element list of text blocks carrying `cache_control`, keeping the string as written; this needs the system prompt alone to reach the minimum. Top-level `cache_control` (automatic caching) puts the breakpoint on the last block of the request, which is the user's input in most calls, so it is offered only when every visible prompt is static and the model id is Anthropic's own; it also needs an SDK version that accepts the argument, so that fix is never applied by `scan --fix`. No fix for LiteLLM calls and for system prompts given as block lists or variables holding lists: add `cache_control` to the last static block by hand.",
+        "The breakpoint must sit on the last block that is the same on every call; on a block that changes you pay a write on every request and never get a read. So the fix turns a static `system` string written in the call into a one-element list of text blocks carrying `cache_control`, keeping the string as written; this needs the system prompt alone to reach the minimum, and works with every SDK version and on Bedrock and Vertex. Top-level `cache_control` (automatic caching) puts the breakpoint on the last block of the request, which is the user's input in most calls, so it is offered only when the system prompt cannot take the breakpoint, every visible prompt is static and the model id is Anthropic's own; it needs an SDK version that accepts the argument, so that fix is never applied by `scan --fix`. No fix for LiteLLM calls and for system prompts given as block lists or variables holding lists: add `cache_control` to the last static block by hand.",
       references: [
         'Anthropic prompt caching: `cache_control` breakpoints, automatic caching, minimum cacheable length, pricing',
         'LiteLLM prompt caching: `cache_control` on message content blocks',
@@ -61,9 +48,10 @@ export const missingCacheControl: Rule = {
       const prefix = estimate.cacheablePrefixTokens;
       if (!caching || !clearlyCacheable(prefix, caching, estimate)) return [];
       const end = prefixEnd(call.prompts);
+      const saving = priceOfTokens(prefix, caching.price.inputPerMTok - caching.cachedInputPerMTok, estimate);
       return [
         {
-          message: `${formatTokens(prefix)} static prefix tokens sent without cache_control: reading them from the cache saves ${perCallAndMonth(prefix, caching.price.inputPerMTok - caching.cachedInputPerMTok, estimate)}${writePremium(caching)}.`,
+          message: `${formatTokens(prefix)} static prefix tokens sent without cache_control: reading them from the cache saves ${formatUsd(saving.perCall)}/call (${formatUsd(saving.perMonth)}/mo)${writePremium(caching)}.`,
           range: call.nameRange,
           call,
           fix: breakpointFix(call, estimate, caching, analysis.language, text),
@@ -104,25 +92,32 @@ function prefixEnd(prompts: readonly Prompt[]): Prompt | undefined {
 
 /**
  * Where the breakpoint can go without landing on content that changes per call:
- * the top level (automatic caching marks the last block) when the whole request
- * is static, else the end of a static system string that is long enough alone.
+ * the end of a static system string long enough to cache on its own (works with
+ * every SDK version and on Bedrock and Vertex); else the top level, whose automatic
+ * breakpoint marks the last block, when the whole request is static.
  */
 function breakpointFix(call: LlmCall, estimate: CallEstimate, caching: PromptCaching, language: SourceLanguage, text: string): Fix | undefined {
   if (call.provider !== 'anthropic') return undefined;
   const quote = preferredQuote(text);
-  const allStatic = call.prompts.every((prompt) => prompt.parts.every((part) => part.kind === 'static'));
-  if (allStatic && FIRST_PARTY_CLAUDE.test(call.model ?? '')) {
-    const value = ephemeralCacheControl(language, quote);
-    const edits = addParameter(call, 'cache_control', value, language, text);
-    const written = language === 'python' ? `cache_control=${value}` : `cache_control: ${value}`;
-    return edits ? { title: `Add ${written} (automatic caching)`, edits, safe: false } : undefined;
+  const system = cacheableSystemString(call, estimate, caching, text);
+  if (system) {
+    return { title: 'Cache the system prompt: make it a text block with cache_control', edits: wrapAsCachedTextBlock(system.range, language, quote), safe: true };
   }
-  const system = call.prompts[0];
-  const systemPrompts = call.prompts.filter((prompt) => prompt.argument === 'system');
-  if (!system || systemPrompts.length !== 1 || systemPrompts[0] !== system) return undefined;
-  if (system.parts.length === 0 || !system.parts.every((part) => part.kind === 'static')) return undefined;
-  if (!isArgumentValue(call, system.range, text) || !clearlyCacheable(staticTokensOf(system.parts, call, estimate), caching, estimate)) return undefined;
-  return { title: 'Cache the system prompt: make it a text block with cache_control', edits: wrapAsCachedTextBlock(system.range, language, quote), safe: true };
+  const allStatic = call.prompts.every((prompt) => prompt.parts.every((part) => part.kind === 'static'));
+  if (!allStatic || !FIRST_PARTY_CLAUDE.test(call.model ?? '')) return undefined;
+  const value = ephemeralCacheControl(language, quote);
+  const edits = addParameter(call, 'cache_control', value, language, text);
+  const written = language === 'python' ? `cache_control=${value}` : `cache_control: ${value}`;
+  return edits ? { title: `Add ${written} (automatic caching)`, edits, safe: false } : undefined;
+}
+
+/** The `system` argument, when it opens the request, is written in the call, is all static and reaches the minimum alone. */
+function cacheableSystemString(call: LlmCall, estimate: CallEstimate, caching: PromptCaching, text: string): Prompt | null {
+  const [system] = call.prompts;
+  if (!system || call.prompts.filter((prompt) => prompt.argument === 'system').length !== 1 || system.argument !== 'system') return null;
+  if (system.parts.length === 0 || !system.parts.every((part) => part.kind === 'static')) return null;
+  if (!isArgumentValue(call, system.range, text)) return null;
+  return clearlyCacheable(staticTokensOf(system.parts, call, estimate), caching, estimate) ? system : null;
 }
 
 /**

@@ -21,9 +21,10 @@ function literal(source: string, values: string[]): { source: string; pieces: Li
   return { source, pieces };
 }
 
-function move(source: string, values: string[], at: string): string | null {
+/** Moves the line holding `from` … `to` (`to` defaults to `from`). */
+function move(source: string, values: string[], from: string, to = from): string | null {
   const { pieces } = literal(source, values);
-  const edits = moveLineToEnd(source, pieces, source.indexOf(at));
+  const edits = moveLineToEnd(source, pieces, { start: source.indexOf(from), end: source.indexOf(to) + to.length });
   return edits && applyEdits(source, edits);
 }
 
@@ -39,6 +40,14 @@ describe('moveLineToEnd', () => {
   it('keeps the indentation before closing quotes last, and moves a middle line with its indentation', () => {
     const source = '\n    Intro.\n    Now {now}.\n    Rules.\n    ';
     assert.equal(move(source, ['\nIntro.\nNow ', '.\nRules.\n'], '{now}'), '\n    Intro.\n    Rules.\n    Now {now}.\n    ');
+  });
+
+  it('moves a line holding several slots', () => {
+    assert.equal(move('At {now} for {user}.\nRules.', ['At ', ' for ', '.\nRules.'], '{now}', '{user}'), 'Rules.\nAt {now} for {user}.');
+  });
+
+  it('does not move a span that crosses a line break', () => {
+    assert.equal(move('At {now}\nfor {user}.\nRules.', ['At ', '\nfor ', '.\nRules.'], '{now}', '{user}'), null);
   });
 
   it('moves `\\n` escapes as written', () => {

@@ -75,7 +75,7 @@ export async function benchWorkerRefresh(edits = 30): Promise<{ firstMs: number;
         else reject(new Error(response.error));
       };
       worker.on('message', onMessage);
-      worker.postMessage({ id: requestId, kind: 'evaluate', text, language: 'python', config: DEFAULT_CONFIG, directory: null });
+      worker.postMessage({ id: requestId, kind: 'evaluate', key: 'bench.py', text, language: 'python', config: DEFAULT_CONFIG, directory: null });
     });
   try {
     const original = editingFile();

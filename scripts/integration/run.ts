@@ -109,11 +109,37 @@ async function waitForHealthy(port: number, child: ChildProcess, timeoutMs: numb
   }
 }
 
-/** Serves POST /screenshot?name=NAME for the tests. */
+/**
+ * Clicks the first element matching a Playwright selector in any frame of the
+ * page: webviews live in nested iframes the extension host cannot reach.
+ */
+async function clickInFrames(page: Page, selector: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const target = frame.locator(selector).first();
+      if ((await target.count().catch(() => 0)) > 0) {
+        await target.click({ timeout: 5_000 });
+        return frame.url();
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no element matches ${selector} in any frame`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Serves POST /screenshot?name=NAME and POST /click?selector=SELECTOR for the tests. */
 function startControlServer(page: () => Page | undefined): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const current = page();
+    if (request.method === 'POST' && url.pathname === '/click' && current) {
+      clickInFrames(current, url.searchParams.get('selector') ?? '').then(
+        (frame) => response.writeHead(200).end(frame),
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
+      return;
+    }
     if (request.method !== 'POST' || url.pathname !== '/screenshot' || !current) {
       response.writeHead(404).end('not found');
       return;

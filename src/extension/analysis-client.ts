@@ -32,6 +32,11 @@ export class AnalysisClient {
     return this.request({ ...body, kind: 'count' }) as Promise<TokenCount>;
   }
 
+  /** The document closed: its kept tree can go. */
+  forget(key: string): void {
+    if (this.worker) void this.request({ kind: 'forget', key });
+  }
+
   /** The workspace report as Markdown; the scan runs in the worker. */
   report(body: RequestBody<'report'>): Promise<string> {
     return this.request({ ...body, kind: 'report' }) as Promise<string>;

@@ -114,6 +114,7 @@ export class AnalysisService implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.client.forget(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     if (this.results.delete(key)) this.changed.fire(uri);
@@ -152,6 +153,7 @@ export class AnalysisService implements vscode.Disposable {
     const started = performance.now();
     try {
       const evaluation = await this.client.evaluate({
+        key: document.uri.toString(),
         text: document.getText(),
         language,
         config,

@@ -1,17 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CallEstimate } from '../core/estimate/estimate';
-import { replaceStringContent } from '../core/fix/replace';
-import type { LlmCall } from '../core/model';
-import { loadBundledCatalog, PriceBook, type ModelPrice } from '../core/pricing';
-import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
+import { confidenceMark, formatTokens } from '../core/report/format';
 import type { AnalysisClient } from './analysis-client';
 import type { AnalysisService, DocumentResult } from './analysis-service';
-import { toRange, toWorkspaceEdit } from './convert';
+import { ComparisonPanel } from './comparison-panel';
+import { toRange } from './convert';
 
-export function registerCommands(service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(extensionUri: vscode.Uri, service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('promptmeter.compareModels', (uri?: vscode.Uri, index?: number) => compareModels(service, uri, index)),
+    vscode.commands.registerCommand('promptmeter.compareModels', (uri?: vscode.Uri, index?: number) => compareModels(extensionUri, service, uri, index)),
     vscode.commands.registerCommand('promptmeter.countSelectionTokens', () => countSelection(service, client)),
     vscode.commands.registerCommand('promptmeter.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:promptmeter.promptmeter')),
     vscode.commands.registerCommand('promptmeter.reloadPricing', () => {
@@ -34,51 +31,10 @@ async function callAt(service: AnalysisService, uri?: vscode.Uri, index?: number
   return found >= 0 ? { document, result, index: found } : undefined;
 }
 
-interface ModelItem extends vscode.QuickPickItem {
-  model?: ModelPrice;
-}
-
-/** Every catalog chat model that fits the call, cheapest first, at the call's token counts and traffic. */
-async function compareModels(service: AnalysisService, uri?: vscode.Uri, index?: number): Promise<void> {
+/** Opens the comparison panel for the call at the cursor (or the one given), or for a blank scenario. */
+async function compareModels(extensionUri: vscode.Uri, service: AnalysisService, uri?: vscode.Uri, index?: number): Promise<void> {
   const target = await callAt(service, uri, index);
-  const call = target?.result.evaluation.analysis.calls[target.index];
-  const estimate = target?.result.evaluation.estimates[target.index];
-  if (!target || !call || !estimate) {
-    void vscode.window.showInformationMessage('Promptmeter: put the cursor on an LLM call to compare models for it.');
-    return;
-  }
-  const prices = new PriceBook(loadBundledCatalog(), target.result.config.pricing);
-  const items = comparisonItems(call, estimate, prices);
-  const choice = await vscode.window.showQuickPick(items, {
-    title: `Compare models: ${formatTokens(estimate.input.total)} in + ${formatTokens(estimate.output.expected)} out tokens, ${formatTokens(estimate.traffic.callsPerDay)} calls/day (prices as of ${prices.asOf})`,
-    placeHolder: 'Pick a model to use it in the code (undo restores it)',
-    matchOnDescription: true,
-  });
-  if (!choice?.model || choice.model.id === call.model) return;
-  const edit = call.modelRange ? replaceStringContent(target.document.getText(), call.modelRange, choice.model.id) : null;
-  if (!edit || service.current(target.document)?.version !== target.result.version) {
-    void vscode.window.showInformationMessage(`Promptmeter: the model is not a plain string literal here; change it to "${choice.model.id}" by hand.`);
-    return;
-  }
-  await vscode.workspace.applyEdit(toWorkspaceEdit(target.document, [edit]));
-}
-
-function comparisonItems(call: LlmCall, estimate: CallEstimate, prices: PriceBook): ModelItem[] {
-  const needed = estimate.input.total + (estimate.output.max ?? estimate.output.expected);
-  const perMonth = estimate.traffic.callsPerDay * 30;
-  const current = estimate.price?.found ? estimate.price.price.id : undefined;
-  return prices
-    .list()
-    .filter((model) => model.mode === (call.kind === 'embeddings' ? 'embedding' : 'chat'))
-    .filter((model) => model.contextWindow === undefined || model.contextWindow >= needed)
-    .map((model) => ({ model, perCall: (estimate.input.total * model.inputPerMTok + estimate.output.expected * model.outputPerMTok) / 1e6 }))
-    .sort((a, b) => a.perCall - b.perCall || a.model.id.localeCompare(b.model.id))
-    .map(({ model, perCall }) => ({
-      label: `${model.id === current ? '$(check) ' : ''}${model.id}`,
-      description: `${formatUsd(perCall)}/call · ${formatUsd(perCall * perMonth)}/mo`,
-      detail: `${model.provider} · ${model.tier} · ${formatUsd(model.inputPerMTok)} / ${formatUsd(model.outputPerMTok)} per 1M${model.batchInputPerMTok !== undefined ? ' · batch available' : ''}${model.id === current ? ' · current' : ''} · ${confidenceMark('calibrated')}same token counts as the current model`,
-      model,
-    }));
+  ComparisonPanel.show(extensionUri, service, target ? { uri: target.document.uri, index: target.index } : undefined);
 }
 
 async function countSelection(service: AnalysisService, client: AnalysisClient): Promise<void> {

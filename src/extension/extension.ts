@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnalysisClient } from './analysis-client';
 import { AnalysisService } from './analysis-service';
 import { PromptmeterCodeActions } from './code-actions';
+import { ComparisonPanel } from './comparison-panel';
 import { CostCodeLensProvider } from './code-lens';
 import { registerCommands } from './commands';
 import { registerDecorations } from './decorations';
@@ -38,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): PromptmeterApi {
     ...registerDiagnostics(service),
     ...registerDecorations(service),
     ...statusBar.disposables,
-    ...registerCommands(service, client, output),
+    ...registerCommands(context.extensionUri, service, client, output),
+    ComparisonPanel.registerSerializer(context.extensionUri, service),
     vscode.languages.registerCodeLensProvider(SELECTOR, new CostCodeLensProvider(service)),
     vscode.languages.registerHoverProvider(SELECTOR, new CostHoverProvider(service)),
     vscode.languages.registerInlayHintsProvider(SELECTOR, new TokenInlayHintsProvider(service)),

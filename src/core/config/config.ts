@@ -13,6 +13,14 @@ import schema from '../../../schemas/promptmeter.schema.json';
 export type SeverityOverride = Severity | 'off';
 
 
+/** A routing scenario saved from the comparison panel. */
+export interface RoutingScenario {
+  name: string;
+  mode: 'split' | 'cascade';
+  /** split: share of traffic per model (sums to 1); cascade: share escalated from this step to the next. */
+  tiers: { model: string; share: number }[];
+}
+
 export interface PromptmeterConfig {
   callsPerDay: number;
   loopMultiplier: number;
@@ -25,6 +33,7 @@ export interface PromptmeterConfig {
   pricing: { models: Record<string, ModelPriceOverride>; aliases: Record<string, string> };
   include: string[];
   exclude: string[];
+  scenarios: RoutingScenario[];
 }
 
 export type ConfigLayer = Partial<Omit<PromptmeterConfig, 'budgets' | 'pricing'>> & {
@@ -52,6 +61,7 @@ export const DEFAULT_CONFIG: PromptmeterConfig = {
   pricing: { models: {}, aliases: {} },
   include: [],
   exclude: [],
+  scenarios: [],
 };
 
 interface SchemaNode {

@@ -1,7 +1,7 @@
 import { compressParts, FILLER_PHRASES, pretokenCount, type CompressionStep } from '../compress';
 import { perMonth, type CallEstimate } from '../estimate/estimate';
-import { replaceLiteralValue } from '../fix/string-literal';
-import type { Fix, LlmCall, Prompt, PromptPart, SourceLanguage, StaticPart, TextEdit } from '../model';
+import { compressionEdits } from '../fix/compress-prompt';
+import type { Fix, LlmCall, Prompt, PromptPart, SourceLanguage, StaticPart } from '../model';
 import { formatTokens, formatUsd } from '../report/format';
 import type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -86,24 +86,10 @@ function savingText(tokens: number, estimate: CallEstimate): string {
   return `${formatUsd(perCall)}/call, ${formatUsd(perMonth(perCall, estimate.traffic))}/mo`;
 }
 
-/**
- * Edits that write each changed static part back into its string literal. No fix
- * unless every changed part can be written back, so the fix always delivers the
- * saving the message promises.
- */
 function compressionFix(original: PromptPart[], compressed: PromptPart[], savedTokens: number, text: string, language: SourceLanguage): Fix | undefined {
-  const edits = new Map<number, TextEdit>();
-  for (const [index, part] of original.entries()) {
-    const next = compressed[index];
-    if (part.kind !== 'static' || next?.kind !== 'static' || next.text === part.text) continue;
-    const edit = part.file ? null : replaceLiteralValue(text, part.range, part.text, next.text, language);
-    const earlier = edit && edits.get(edit.start);
-    // A constant used twice in one prompt is edited once, and only when both uses compress alike.
-    if (!edit || (earlier && earlier.newText !== edit.newText)) return undefined;
-    edits.set(edit.start, edit);
-  }
-  if (edits.size === 0) return undefined;
-  return { title: `Compress the prompt (≈${formatTokens(savedTokens)} fewer tokens)`, edits: [...edits.values()], safe: false };
+  const edits = compressionEdits(original, compressed, text, language);
+  if (!edits || edits.length === 0) return undefined;
+  return { title: `Compress the prompt (≈${formatTokens(savedTokens)} fewer tokens)`, edits, safe: false };
 }
 
 /** The first static part written outside the prompt expression (a constant), to point at its definition. */

@@ -37,12 +37,15 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'evaluate': {
       await engine.prepare(request.language);
       const readPromptFile = request.directory ? promptFileReader(request.directory) : undefined;
-      const analysis = engine.analyzeLoaded(request.text, request.language, { readPromptFile });
+      const analysis = engine.analyzeKept(request.key, request.text, request.language, { readPromptFile });
       return evaluate(analysis, request.text, contextFor(request.config));
     }
     case 'fix':
       await engine.prepare(request.language);
       return fixText(engine, request.text, request.language, contextFor(request.config));
+    case 'forget':
+      engine.forget(request.key);
+      return null;
     case 'count':
       return tokens.count(request.text, request.model);
     case 'report': {

@@ -6,11 +6,13 @@ import type { TokenCount } from '../../core/tokens';
 
 /** Messages between the extension host and the analysis worker. Everything is plain data. */
 export type WorkerRequest =
-  | { id: number; kind: 'evaluate'; text: string; language: SourceLanguage; config: PromptmeterConfig; directory: string | null }
+  /** `key` names the document, so its next version is re-parsed incrementally. */
+  | { id: number; kind: 'evaluate'; key: string; text: string; language: SourceLanguage; config: PromptmeterConfig; directory: string | null }
+  | { id: number; kind: 'forget'; key: string }
   | { id: number; kind: 'fix'; text: string; language: SourceLanguage; config: PromptmeterConfig }
   | { id: number; kind: 'count'; text: string; model: string | null }
   | { id: number; kind: 'report'; roots: string[]; cwd: string; include: string[]; exclude: string[]; config: PromptmeterConfig };
 
-export type WorkerResult = FileEvaluation | FixResult | TokenCount | string;
+export type WorkerResult = FileEvaluation | FixResult | TokenCount | string | null;
 
 export type WorkerResponse = { id: number; ok: true; result: WorkerResult; ms: number } | { id: number; ok: false; error: string };

@@ -3,6 +3,7 @@ import type { LlmCall, Prompt, SourceRange } from '../model';
 import type { ModelPrice, PriceBook, PriceLookup } from '../pricing';
 import { weakerConfidence, type Confidence } from '../tokens/types';
 import type { TokenCounter } from '../tokens';
+import { batchCost, cachingCost, costPerCall, monthly, type CallTokens } from '../scenarios';
 import { cacheablePrefix } from './prefix';
 
 /**
@@ -86,14 +87,10 @@ export interface EstimateContext {
   config: PromptmeterConfig;
 }
 
-/** Monthly projections: calls per day × 30. */
-const DAYS_PER_MONTH = 30;
-
-/** A per-call amount over a month of the call's traffic. */
+/** A per-call amount over a month (30 days) of the call's traffic. */
 export function perMonth(perCall: number, traffic: Traffic): number {
-  return perCall * traffic.callsPerDay * DAYS_PER_MONTH;
+  return monthly(perCall, traffic.callsPerDay);
 }
-const PER_MILLION = 1_000_000;
 
 export function estimateCall(call: LlmCall, context: EstimateContext): CallEstimate {
   const price = call.model === null ? null : context.prices.lookup(call.model);
@@ -209,20 +206,14 @@ function cost(
     const closest = lookup && !lookup.found && lookup.closest.length > 0 ? ` (closest: ${lookup.closest.join(', ')})` : '';
     return unknown(`${call.model} is not in the price list${closest}`);
   }
-  const rates = ratesFor(price, input.total);
-  const inputCost = (input.total * rates.input) / PER_MILLION;
-  const perCall = inputCost + (output.expected * rates.output) / PER_MILLION;
-  const perCallMax = output.max === null ? null : inputCost + (output.max * rates.output) / PER_MILLION;
-  const cacheApplies = rates.cachedInput !== undefined && prefixTokens > 0 && prefixTokens >= (price.cacheMinTokens ?? 1024);
-  const uncachedInput = ((input.total - prefixTokens) * rates.input) / PER_MILLION;
-  const outputCost = (output.expected * rates.output) / PER_MILLION;
-  const cached = cacheApplies ? uncachedInput + (prefixTokens * (rates.cachedInput ?? 0)) / PER_MILLION + outputCost : null;
-  const writeRate = price.cacheWrite5mPerMTok ?? rates.input;
-  const cacheWrite = cacheApplies ? uncachedInput + (prefixTokens * writeRate) / PER_MILLION + outputCost : null;
-  const batch =
-    price.batchInputPerMTok !== undefined && price.batchOutputPerMTok !== undefined
-      ? (input.total * price.batchInputPerMTok + output.expected * price.batchOutputPerMTok) / PER_MILLION
-      : null;
+  // One source for the arithmetic: the scenario functions the comparison panel uses too.
+  const tokens: CallTokens = { input: input.total, output: output.expected, cacheablePrefix: Math.min(prefixTokens, input.total) };
+  const perCall = costPerCall(tokens, price);
+  const perCallMax = output.max === null ? null : costPerCall({ ...tokens, output: output.max }, price);
+  const allHits = cachingCost(tokens, price, { hitRate: 1, ttl: '5m' });
+  const cached = allHits.applies ? allHits.perCall : null;
+  const cacheWrite = allHits.applies ? cachingCost(tokens, price, { hitRate: 0, ttl: '5m' }).perCall : null;
+  const batch = batchCost(tokens, price).perCall;
   return {
     perCall,
     perCallMax,
@@ -237,11 +228,3 @@ function cost(
   };
 }
 
-/** Prices above a long-context threshold apply to the whole request once the input passes it. */
-function ratesFor(price: ModelPrice, inputTokens: number): { input: number; output: number; cachedInput?: number } {
-  const long = price.longContext;
-  if (long && inputTokens > long.aboveInputTokens) {
-    return { input: long.inputPerMTok, output: long.outputPerMTok, cachedInput: long.cachedInputPerMTok ?? price.cachedInputPerMTok };
-  }
-  return { input: price.inputPerMTok, output: price.outputPerMTok, cachedInput: price.cachedInputPerMTok };
-}

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { webviewBuildOptions } from './scripts/webview/build-options.mjs';
 
 const require = createRequire(import.meta.url);
 const outdir = 'dist';
@@ -30,6 +31,8 @@ await build({
   outdir,
   external: ['vscode'],
 });
+// The comparison panel's webview: a browser bundle in media/ (no vscode import there).
+await build({ ...webviewBuildOptions() });
 
 mkdirSync(outdir, { recursive: true });
 copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outdir, 'web-tree-sitter.wasm'));

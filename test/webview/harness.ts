@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { panelHtml } from '../../src/webview/html';
+import { CHROMIUM, CHROMIUM_ARGS, RESULTS_DIR, ROOT } from '../../scripts/integration/paths';
 
 /**
  * Serves the panel as the extension host will (same skeleton and CSP, a fixed
@@ -13,19 +14,8 @@ import { panelHtml } from '../../src/webview/html';
  * acquireVsCodeApi, in Debian's Chromium. Nothing is downloaded.
  */
 
-export const ROOT = path.resolve(__dirname, '../..');
-export const RESULTS_DIR = path.join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
+export { RESULTS_DIR, ROOT };
 const NONCE = 'webviewTestNonce0123456789';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Harness {
   page: Page;

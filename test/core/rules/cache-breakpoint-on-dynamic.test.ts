@@ -1,13 +1,10 @@
 import { describe } from 'node:test';
 import { cacheBreakpointOnDynamic } from '../../../src/core/rules/cache-breakpoint-on-dynamic';
+import { supportPolicy } from '../../support/prompts';
 import { ruleTester } from '../../support/rule-tester';
 
-/** A support policy of `lines` lines, indented like the snippets below so `code()` strips it alike. */
-function policy(lines: number): string {
-  return Array.from({ length: lines }, (_, index) => `Rule ${index + 1}: refunds are issued within 30 days of purchase when the receipt is shown.`).join(`\n${' '.repeat(10)}`);
-}
 
-const POLICY = policy(60);
+const POLICY = supportPolicy(60);
 
 describe('cache-breakpoint-on-dynamic', () => {
   ruleTester(cacheBreakpointOnDynamic, {

@@ -1,17 +1,11 @@
 import { describe } from 'node:test';
 import { cacheUnfriendlyOrder } from '../../../src/core/rules/cache-unfriendly-order';
+import { supportPolicy } from '../../support/prompts';
 import { ruleTester } from '../../support/rule-tester';
 
-/**
- * A support policy of `lines` lines (about 19 tokens each), indented like the
- * snippets below so `code()` strips the indentation from every line alike.
- */
-function policy(lines: number): string {
-  return Array.from({ length: lines }, (_, index) => `Rule ${index + 1}: refunds are issued within 30 days of purchase when the receipt is shown.`).join(`\n${' '.repeat(10)}`);
-}
 
-const POLICY = policy(60);
-const SHORT_POLICY = policy(10);
+const POLICY = supportPolicy(60);
+const SHORT_POLICY = supportPolicy(10);
 
 describe('cache-unfriendly-order', () => {
   ruleTester(cacheUnfriendlyOrder, {

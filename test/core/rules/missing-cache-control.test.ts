@@ -1,16 +1,10 @@
 import { describe } from 'node:test';
 import { missingCacheControl } from '../../../src/core/rules/missing-cache-control';
+import { supportPolicy } from '../../support/prompts';
 import { ruleTester } from '../../support/rule-tester';
 
-/**
- * A support policy of `lines` lines (about 23 Claude tokens each), indented like
- * the snippets below so `code()` strips the indentation from every line alike.
- */
-function policy(lines: number): string {
-  return Array.from({ length: lines }, (_, index) => `Rule ${index + 1}: refunds are issued within 30 days of purchase when the receipt is shown.`).join(`\n${' '.repeat(10)}`);
-}
 
-const POLICY = policy(60);
+const POLICY = supportPolicy(60);
 
 describe('missing-cache-control', () => {
   ruleTester(missingCacheControl, {

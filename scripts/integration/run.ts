@@ -101,16 +101,18 @@ async function waitForHealthy(port: number, child: ChildProcess, timeoutMs: numb
 }
 
 /**
- * Clicks the first element matching a Playwright selector in any frame of the
- * page: webviews live in nested iframes the extension host cannot reach.
+ * Clicks (or, given a value, fills) the first element matching a Playwright
+ * selector in any frame of the page: webviews live in nested iframes the
+ * extension host cannot reach.
  */
-async function clickInFrames(page: Page, selector: string, timeoutMs = 15_000): Promise<string> {
+async function actInFrames(page: Page, selector: string, value: string | null, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
       const target = frame.locator(selector).first();
       if ((await target.count().catch(() => 0)) > 0) {
-        await target.click({ timeout: 5_000 });
+        if (value === null) await target.click({ timeout: 5_000 });
+        else await target.fill(value, { timeout: 5_000 });
         return frame.url();
       }
     }
@@ -119,13 +121,14 @@ async function clickInFrames(page: Page, selector: string, timeoutMs = 15_000): 
   }
 }
 
-/** Serves POST /screenshot?name=NAME and POST /click?selector=SELECTOR for the tests. */
+/** Serves POST /screenshot?name=NAME, /click?selector=SELECTOR and /fill?selector=SELECTOR&value=VALUE for the tests. */
 function startControlServer(page: () => Page | undefined): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const current = page();
-    if (request.method === 'POST' && url.pathname === '/click' && current) {
-      clickInFrames(current, url.searchParams.get('selector') ?? '').then(
+    if (request.method === 'POST' && (url.pathname === '/click' || url.pathname === '/fill') && current) {
+      const value = url.pathname === '/fill' ? (url.searchParams.get('value') ?? '') : null;
+      actInFrames(current, url.searchParams.get('selector') ?? '', value).then(
         (frame) => response.writeHead(200).end(frame),
         (error: unknown) => response.writeHead(500).end(String(error)),
       );

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { clickInPage, EXTENSION_ID, openWorkspaceFile, screenshot, waitFor, workspaceFolder } from './helpers';
+import { clickInPage, EXTENSION_ID, fillInPage, openWorkspaceFile, screenshot, waitFor, workspaceFolder } from './helpers';
 
 interface PromptmeterApi {
   statusBarText(): string | undefined;
@@ -178,7 +178,7 @@ suite('extension', () => {
       'the report to open',
       30_000,
     );
-    assert.match(report.getText(), /^# Promptmeter cost report\n\n\*\*≈\$[\d,.]+ per month\*\* across 5 LLM call sites in 3 files, plus 1 of unknown cost/);
+    assert.match(report.getText(), /^# Promptmeter cost report\n\n\*\*≈\$[\d,.]+ per month\*\* across 6 LLM call sites in 4 files, plus 1 of unknown cost/);
     assert.match(report.getText(), /## Most expensive call sites/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('promptmeter.reloadPricing');
@@ -206,5 +206,33 @@ suite('extension', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     assert.match(editor.document.getText(), /model="gpt-4o",\n/);
+  });
+
+  test('the panel applies a compression to the prompt literal, and saves a routing scenario to .promptmeter.json', async () => {
+    const editor = await openWorkspaceFile('triage.py');
+    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).length >= 0, 'analysis');
+    await vscode.commands.executeCommand('promptmeter.compareModels', editor.document.uri, 0);
+    await clickInPage('text=Prompt compression');
+    await clickInPage('vscode-button:has-text("Apply to the code")');
+    await waitFor(() => (editor.document.getText().match(/Please make sure to read/g) ?? []).length === 0, 'the prompt to be compressed', 20_000);
+    assert.match(editor.document.getText(), /TRIAGE = """You are the triage assistant\./);
+    assert.match(editor.document.getText(), /queue name only\."""/);
+
+    await clickInPage('text=Routing tiers');
+    await fillInPage('.field:has(label:text-is("Scenario name")) vscode-textfield input', 'Haiku only');
+    await clickInPage('vscode-button:has-text("Save scenario")');
+    const settingsFile = vscode.Uri.joinPath(workspaceFolder().uri, '.promptmeter.json');
+    const saved = await waitFor(async () => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(settingsFile));
+      } catch {
+        return undefined;
+      }
+    }, '.promptmeter.json to be written', 20_000);
+    assert.match(saved, /"name": "Haiku only"/);
+    assert.match(saved, /"mode": "(split|cascade)"/);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.workspace.fs.delete(settingsFile);
   });
 });

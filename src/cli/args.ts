@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
+import type { Severity } from '../core/model';
 import { findRule, RULES } from '../core/rules';
 
 export class UsageError extends Error {}
 
 export type OutputFormat = 'text' | 'json';
 
-export interface ScanCommand {
-  command: 'scan';
+/** What to read and which rules to run: the options `scan` and `report` share. */
+export interface WalkCommand {
   paths: string[];
-  format: OutputFormat;
   include: string[];
   exclude: string[];
   maxFileSize: number;
@@ -19,7 +19,35 @@ export interface ScanCommand {
   rules: string[];
   /** These rules are off (`--disable`, repeatable). */
   disabled: string[];
+}
+
+export interface ScanCommand extends WalkCommand {
+  command: 'scan';
+  format: OutputFormat;
   fix: 'off' | 'write' | 'dry-run';
+}
+
+export type ReportFormat = 'text' | 'md' | 'html' | 'json' | 'sarif';
+
+const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'md', 'html', 'json', 'sarif'];
+
+/** Most severe first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** `--fail-on-increase`: US dollars a month, or a percentage of the base's monthly total. */
+export type IncreaseLimit = { unit: 'usd'; value: number } | { unit: 'percent'; value: number };
+
+export interface ReportCommand extends WalkCommand {
+  command: 'report';
+  format: ReportFormat;
+  /** Write the report here instead of standard output. */
+  output: string | null;
+  failOn: Severity | null;
+  budgetMonthly: number | null;
+  budgetPerCall: number | null;
+  /** A git ref, or a report written by `--format json`. */
+  baseline: string | null;
+  failOnIncrease: IncreaseLimit | null;
 }
 
 export interface CountCommand {
@@ -30,12 +58,14 @@ export interface CountCommand {
   format: OutputFormat;
 }
 
-export type Command = ScanCommand | CountCommand | { command: 'help' } | { command: 'version' };
+export type Command = ScanCommand | ReportCommand | CountCommand | { command: 'help' } | { command: 'version' };
 
 export const HELP = `Usage: promptmeter <command> [options]
 
 Commands:
   scan [paths...]        Find LLM calls and prompts, estimate their cost, report cost mistakes (default path: .)
+  report [paths...]      Cost report for CI: totals, call sites, findings; gates on findings, budgets
+                         and, against a baseline, cost increases (default path: .)
   count [file|-]         Count the tokens of a text file or standard input (default: -)
 
 Scan options:
@@ -51,6 +81,18 @@ Scan options:
   --fix                  Apply the safe fixes to the files, then report what is left
   --dry-run              With --fix: print the fixes as a unified diff and write nothing
 
+Report options (and the scan options above but --fix and --dry-run):
+  --format text|md|html|json|sarif   Output format (default: text)
+  --output FILE          Write the report to FILE instead of standard output
+  --fail-on SEVERITY     Exit 1 when a finding is at least this severe (error, warning, info, hint)
+  --budget-monthly USD   Exit 1 when the total monthly cost is above USD
+  --budget-per-call USD  Exit 1 when a call costs more than USD per call
+  --baseline REF|FILE    Compare with a git ref (read with git, the work tree is not touched) or a
+                         report.json from --format json; text and md show the difference, json
+                         prints { report, diff }, sarif and html the current report
+  --fail-on-increase N|N%  With --baseline: exit 1 when the monthly cost rises by more than N USD,
+                         or by more than N percent of the baseline's total
+
 Count options:
   --model MODEL          Count with this model's tokenizer (default: o200k_base, marked heuristic)
   --format text|json     Output format (default: text)
@@ -59,16 +101,32 @@ General:
   -h, --help             Show this help
   -v, --version          Show the version
 
-Exit codes: 0 done, 2 bad usage or a path that does not exist.`;
+Exit codes: 0 done, 1 a report gate failed (--fail-on, --budget-*, --fail-on-increase; one line
+per reason on stderr), 2 bad usage or a path that does not exist.`;
 
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command === 'scan') return parseScan(rest);
+  if (command === 'report') return parseReport(rest);
   if (command === 'count') return parseCount(rest);
   throw new UsageError(`unknown command '${command}' (try 'promptmeter --help')`);
 }
+
+/** Options `scan` and `report` share; each checks `--format` against its own formats. */
+const WALK_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  include: { type: 'string', multiple: true, default: [] as string[] },
+  exclude: { type: 'string', multiple: true, default: [] as string[] },
+  'max-file-size': { type: 'string' },
+  'no-gitignore': { type: 'boolean', default: false },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'no-progress': { type: 'boolean', default: false },
+  rule: { type: 'string', multiple: true, default: [] as string[] },
+  disable: { type: 'string', multiple: true, default: [] as string[] },
+} as const;
 
 function parseScan(argv: string[]): ScanCommand {
   let parsed;
@@ -77,16 +135,7 @@ function parseScan(argv: string[]): ScanCommand {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
-        include: { type: 'string', multiple: true, default: [] },
-        exclude: { type: 'string', multiple: true, default: [] },
-        'max-file-size': { type: 'string' },
-        'no-gitignore': { type: 'boolean', default: false },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        'no-progress': { type: 'boolean', default: false },
-        rule: { type: 'string', multiple: true, default: [] },
-        disable: { type: 'string', multiple: true, default: [] },
+        ...WALK_OPTIONS,
         fix: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
       },
@@ -100,8 +149,71 @@ function parseScan(argv: string[]): ScanCommand {
   }
   return {
     command: 'scan',
-    paths: positionals.length > 0 ? positionals : ['.'],
+    ...walkOptions(values, positionals),
     format: values.format,
+    fix: values.fix ? (values['dry-run'] ? 'dry-run' : 'write') : checkNoDryRun(values['dry-run']),
+  };
+}
+
+function parseReport(argv: string[]): ReportCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...WALK_OPTIONS,
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'budget-monthly': { type: 'string' },
+        'budget-per-call': { type: 'string' },
+        baseline: { type: 'string' },
+        'fail-on-increase': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // parseArgs explains some mistakes over three lines; the first says what is wrong.
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  const format = REPORT_FORMATS.find((candidate) => candidate === values.format);
+  if (!format) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not '${values.format}'`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) {
+    throw new UsageError(`--fail-on must be ${SEVERITIES.join(', ')}, not '${failOn}'`);
+  }
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  if (values.baseline === '') throw new UsageError('--baseline needs a git ref or a report file');
+  const failOnIncrease = parseIncrease(values['fail-on-increase']);
+  if (failOnIncrease && values.baseline === undefined) throw new UsageError('--fail-on-increase needs --baseline');
+  return {
+    command: 'report',
+    ...walkOptions(values, positionals),
+    format,
+    output: values.output ?? null,
+    failOn: (failOn as Severity | undefined) ?? null,
+    budgetMonthly: parseUsd(values['budget-monthly'], '--budget-monthly'),
+    budgetPerCall: parseUsd(values['budget-per-call'], '--budget-per-call'),
+    baseline: values.baseline ?? null,
+    failOnIncrease,
+  };
+}
+
+interface WalkValues {
+  include: string[];
+  exclude: string[];
+  'max-file-size'?: string;
+  'no-gitignore': boolean;
+  color?: boolean;
+  'no-color'?: boolean;
+  'no-progress': boolean;
+  rule: string[];
+  disable: string[];
+}
+
+function walkOptions(values: WalkValues, positionals: string[]): WalkCommand {
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
     include: values.include,
     exclude: values.exclude,
     maxFileSize: parseSize(values['max-file-size']),
@@ -110,8 +222,24 @@ function parseScan(argv: string[]): ScanCommand {
     progress: values['no-progress'] ? false : undefined,
     rules: knownRules(values.rule, '--rule'),
     disabled: knownRules(values.disable, '--disable'),
-    fix: values.fix ? (values['dry-run'] ? 'dry-run' : 'write') : checkNoDryRun(values['dry-run']),
   };
+}
+
+/** A non-negative amount of US dollars, written as a plain number. */
+function parseUsd(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  const amount = Number(value);
+  if (value.trim() === '' || !Number.isFinite(amount) || amount < 0) {
+    throw new UsageError(`${flag} must be an amount of US dollars such as 250 or 0.05, not '${value}'`);
+  }
+  return amount;
+}
+
+function parseIncrease(value: string | undefined): IncreaseLimit | null {
+  if (value === undefined) return null;
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(value.trim());
+  if (!match) throw new UsageError(`--fail-on-increase must be US dollars a month (100) or a percentage (10%), not '${value}'`);
+  return { unit: match[2] ? 'percent' : 'usd', value: Number(match[1]) };
 }
 
 function knownRules(ids: string[], flag: string): string[] {

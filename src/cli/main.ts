@@ -5,12 +5,15 @@ import { Engine } from '../core/engine/engine';
 import { createEstimateContext } from '../core/estimate/cost-model';
 import { wasmLocationBeside } from '../core/parse/parser';
 import { scanToJson } from '../core/report/scan-json';
-import { scan } from '../core/scan/scan';
+import type { EstimateContext } from '../core/estimate/estimate';
+import type { RuleSelection } from '../core/rules';
+import { scan, type ScanResult } from '../core/scan/scan';
 import { version } from '../../package.json';
-import { HELP, parseCommand, UsageError, type CountCommand, type ScanCommand } from './args';
+import { HELP, parseCommand, UsageError, type CountCommand, type ReportCommand, type ScanCommand, type WalkCommand } from './args';
 import { fixFiles } from './fix';
 import { formatCount, formatScanText } from './format-text';
 import { progressLine } from './progress';
+import { runReport } from './report';
 
 const TOOL = { name: 'promptmeter', version };
 
@@ -28,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         return runCount(command);
       case 'scan':
         return await runScan(command);
+      case 'report':
+        return await runReportCommand(command);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -55,32 +60,39 @@ function estimateContext(config: PromptmeterConfig) {
   return context;
 }
 
+function ruleSelection(command: WalkCommand): RuleSelection {
+  return {
+    only: command.rules.length > 0 ? command.rules : undefined,
+    severities: Object.fromEntries(command.disabled.map((id) => [id, 'off' as const])),
+  };
+}
+
+/** Scans the command's paths with its filters, drawing a progress line on a terminal. */
+async function scanWorkspace(engine: Engine, command: WalkCommand, config: PromptmeterConfig, estimate: EstimateContext, selection: RuleSelection): Promise<ScanResult> {
+  const showProgress = command.progress ?? process.stderr.isTTY === true;
+  const progress = showProgress ? progressLine(process.stderr) : null;
+  const result = await scan(engine, {
+    roots: command.paths,
+    cwd: process.cwd(),
+    include: [...config.include, ...command.include],
+    exclude: [...config.exclude, ...command.exclude],
+    maxFileSize: command.maxFileSize,
+    respectGitignore: command.gitignore,
+    estimate,
+    rules: selection,
+    onProgress: progress ? (update) => progress.update(update) : undefined,
+  });
+  progress?.done();
+  if (result.missingRoots.length > 0) throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
+  return result;
+}
+
 async function runScan(command: ScanCommand): Promise<number> {
   const config = loadConfig();
   const engine = new Engine(wasmLocationBeside(__dirname));
   const estimate = estimateContext(config);
-  const selection = {
-    only: command.rules.length > 0 ? command.rules : undefined,
-    severities: Object.fromEntries(command.disabled.map((id) => [id, 'off' as const])),
-  };
-  const runOnce = async () => {
-    const showProgress = command.progress ?? process.stderr.isTTY === true;
-    const progress = showProgress ? progressLine(process.stderr) : null;
-    const result = await scan(engine, {
-      roots: command.paths,
-      cwd: process.cwd(),
-      include: [...config.include, ...command.include],
-      exclude: [...config.exclude, ...command.exclude],
-      maxFileSize: command.maxFileSize,
-      respectGitignore: command.gitignore,
-      estimate,
-      rules: selection,
-      onProgress: progress ? (update) => progress.update(update) : undefined,
-    });
-    progress?.done();
-    if (result.missingRoots.length > 0) throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
-    return result;
-  };
+  const selection = ruleSelection(command);
+  const runOnce = () => scanWorkspace(engine, command, config, estimate, selection);
   let result = await runOnce();
   if (command.fix !== 'off') {
     const summary = await fixFiles(result, engine, estimate, selection, { cwd: process.cwd(), write: command.fix === 'write' });
@@ -99,6 +111,21 @@ async function runScan(command: ScanCommand): Promise<number> {
     process.stdout.write(`${formatScanText(result, useColor(command.color))}\n`);
   }
   return 0;
+}
+
+async function runReportCommand(command: ReportCommand): Promise<number> {
+  const config = loadConfig();
+  const engine = new Engine(wasmLocationBeside(__dirname));
+  const estimate = estimateContext(config);
+  const selection = ruleSelection(command);
+  return runReport(command, {
+    config,
+    engine,
+    estimate,
+    selection,
+    tool: TOOL,
+    scanWorkTree: () => scanWorkspace(engine, command, config, estimate, selection),
+  });
 }
 
 function runCount(command: CountCommand): number {

@@ -178,6 +178,15 @@ export interface RelatedLocation {
   range: SourceRange;
 }
 
+/**
+ * What acting on a finding saves, in USD, at the call's traffic. An upper bound:
+ * savings of several findings on one call overlap.
+ */
+export interface Saving {
+  perCall: number;
+  monthly: number;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -185,4 +194,6 @@ export interface Finding {
   range: SourceRange;
   fix?: Fix;
   related?: RelatedLocation[];
+  /** Set by rules whose message names a saving; risks (a missing limit) have none. */
+  saving?: Saving;
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileEvaluation } from '../core/engine/evaluate';
 import type { FixResult } from '../core/engine/fix-file';
+import type { CostReport } from '../core/report/model';
 import type { TokenCount } from '../core/tokens';
 import type { WorkerRequest, WorkerResponse } from './worker/protocol';
 
@@ -37,9 +38,12 @@ export class AnalysisClient {
     if (this.worker) void this.request({ kind: 'forget', key });
   }
 
-  /** The workspace report as Markdown; the scan runs in the worker. */
-  report(body: RequestBody<'report'>): Promise<string> {
-    return this.request({ ...body, kind: 'report' }) as Promise<string>;
+  /** The workspace report; the scan runs in the worker and stops when `token` is cancelled. */
+  report(body: RequestBody<'report'>, token: { onCancellationRequested(listener: () => void): { dispose(): void } }): Promise<CostReport> {
+    // The id the report request below is about to get.
+    const id = this.nextId;
+    const subscription = token.onCancellationRequested(() => void this.request({ kind: 'cancel', target: id }));
+    return (this.request({ ...body, kind: 'report' }) as Promise<CostReport>).finally(() => subscription.dispose());
   }
 
   dispose(): void {

@@ -1,9 +1,10 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { confidenceMark, formatTokens } from '../core/report/format';
 import type { AnalysisClient } from './analysis-client';
 import type { AnalysisService, DocumentResult } from './analysis-service';
+import { version } from '../../package.json';
 import { ComparisonPanel } from './comparison-panel';
+import { showReportPanel } from './report-panel';
 import { toRange } from './convert';
 
 export function registerCommands(extensionUri: vscode.Uri, service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -69,7 +70,7 @@ async function fixAll(service: AnalysisService, client: AnalysisClient): Promise
   void vscode.window.setStatusBarMessage(`Promptmeter: applied ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'}`, 4000);
 }
 
-/** Scans every workspace folder in the worker, with a progress notification that can be cancelled. */
+/** Scans each workspace folder in the worker, with a progress notification whose Cancel stops the scan. */
 async function showReport(service: AnalysisService, client: AnalysisClient, output: vscode.LogOutputChannel): Promise<void> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file');
   if (folders.length === 0) {
@@ -77,31 +78,26 @@ async function showReport(service: AnalysisService, client: AnalysisClient, outp
     return;
   }
   const settings = service.currentSettings;
-  const markdown = await vscode.window.withProgress(
+  await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Promptmeter: scanning the workspace…', cancellable: true },
     async (_progress, token) => {
-      const parts: string[] = [];
       for (const folder of folders) {
-        if (token.isCancellationRequested) return undefined;
-        const report = await client.report({
-          roots: [folder.uri.fsPath],
-          cwd: folder.uri.fsPath,
-          include: settings.include,
-          exclude: settings.exclude,
-          config: service.configFor(folder.uri),
-        });
-        parts.push(folders.length > 1 ? report.replace(/^# Promptmeter cost report/, `# Promptmeter cost report: ${folder.name}`) : report);
+        if (token.isCancellationRequested) break;
+        const report = await client.report(
+          {
+            roots: [folder.uri.fsPath],
+            cwd: folder.uri.fsPath,
+            include: settings.include,
+            exclude: settings.exclude,
+            config: service.configFor(folder.uri),
+            tool: { name: 'promptmeter', version },
+          },
+          token,
+        );
+        if (token.isCancellationRequested) break;
+        showReportPanel(report, folder, output);
       }
-      return token.isCancellationRequested ? undefined : parts.join('\n');
+      if (token.isCancellationRequested) output.info('Workspace report cancelled.');
     },
   );
-  if (markdown === undefined) {
-    output.info('Workspace report cancelled.');
-    return;
-  }
-  // Links are relative to the workspace folder; make them absolute so they open from the untitled document.
-  const base = folders[0]?.uri.fsPath ?? '';
-  const linked = markdown.replace(/\]\(([^)]+)#L(\d+)\)/g, (_match, file: string, line: string) => `](${vscode.Uri.file(path.join(base, decodeURI(file))).toString()}#L${line})`);
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: linked });
-  await vscode.window.showTextDocument(document, { preview: false });
 }

@@ -68,6 +68,7 @@ export const cacheUnfriendlyOrder: Rule = {
           message: `${subject} before ${formatTokens(found.blockedTokens)} static tokens: nothing after ${pronoun} can be cached. Moving ${pronoun} after that text${needsBreakpoint ? ' (with a cache_control breakpoint)' : ''} saves ${formatUsd(saving.perCall)}/call (${formatUsd(saving.perMonth)}/mo).`,
           range: call.nameRange,
           call,
+          saving: { perCall: saving.perCall, monthly: saving.perMonth },
           fix: moveCulpritLine(found.culprits, text),
           related: culprits.map((part) => ({
             message: `${slotLabel(part)} ${part.volatile ? 'changes on every call' : 'differs between calls'} and ends the cacheable prefix`,

@@ -1,7 +1,7 @@
 import { compressParts, FILLER_PHRASES, pretokenCount, type CompressionStep } from '../compress';
 import { perMonth, type CallEstimate } from '../estimate/estimate';
 import { compressionEdits } from '../fix/compress-prompt';
-import type { Fix, LlmCall, Prompt, PromptPart, SourceLanguage, StaticPart } from '../model';
+import type { Fix, LlmCall, Prompt, PromptPart, Saving, SourceLanguage, StaticPart } from '../model';
 import { formatTokens, formatUsd } from '../report/format';
 import type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -68,22 +68,26 @@ function reportFor(prompt: Prompt, call: LlmCall, estimate: CallEstimate, callUn
   const percent = Math.round((removedUnits / before) * 100);
   const kinds = [...new Set(steps.map((step) => STEP_NAMES[step.kind]))].join(', ');
   const definition = firstStaticOutside(prompt);
+  const saving = savingOf(savedTokens, estimate);
+  const savingText = saving ? `${formatUsd(saving.perCall)}/call, ${formatUsd(saving.monthly)}/mo` : 'price unknown';
   return [
     {
-      message: `${roleLabel(prompt)} compresses by ${percent}% (${kinds}): ≈${formatTokens(savedTokens)} fewer tokens, ${savingText(savedTokens, estimate)}.`,
+      message: `${roleLabel(prompt)} compresses by ${percent}% (${kinds}): ≈${formatTokens(savedTokens)} fewer tokens, ${savingText}.`,
       range: prompt.range,
       call,
+      saving,
       fix: compressionFix(prompt.parts, parts, savedTokens, context.text, context.analysis.language),
       related: definition ? [{ message: 'Prompt text defined here', range: definition.range }] : undefined,
     },
   ];
 }
 
-function savingText(tokens: number, estimate: CallEstimate): string {
+/** The input price of the tokens saved; undefined when the model's price is unknown. */
+function savingOf(tokens: number, estimate: CallEstimate): Saving | undefined {
   const price = estimate.price?.found ? estimate.price.price : null;
-  if (!price) return 'price unknown';
+  if (!price) return undefined;
   const perCall = (tokens * price.inputPerMTok) / PER_MILLION;
-  return `${formatUsd(perCall)}/call, ${formatUsd(perMonth(perCall, estimate.traffic))}/mo`;
+  return { perCall, monthly: perMonth(perCall, estimate.traffic) };
 }
 
 function compressionFix(original: PromptPart[], compressed: PromptPart[], savedTokens: number, text: string, language: SourceLanguage): Fix | undefined {

@@ -58,6 +58,7 @@ export const expensiveModelForSimpleTask: Rule = {
           message: `Frontier model ${call.model} for a short ${task} task (≤${formatTokens(limit)} output tokens): ${cheaper.model.id} would cost ${formatUsd(cheaper.perCall)}/call instead of ${formatUsd(perCall)}, ${formatUsd(monthly)}/mo less.`,
           range: call.modelRange ?? call.nameRange,
           call,
+          saving: { perCall: perCall - cheaper.perCall, monthly },
           fix: modelFix(call, lookup.price.id, cheaper.model.id, text),
         },
       ];

@@ -51,7 +51,7 @@ export function runRules(context: RuleContext, selection: RuleSelection = {}): F
     for (const report of rule.check(context)) {
       const lines = [report.range.start.line, ...(report.call ? [report.call.range.start.line] : [])];
       if (isSuppressed(analysis.suppressions, id, lines)) continue;
-      findings.push({ ruleId: id, severity, message: report.message, range: report.range, fix: report.fix, related: report.related });
+      findings.push({ ruleId: id, severity, message: report.message, range: report.range, fix: report.fix, related: report.related, saving: report.saving });
     }
   }
   return findings;

@@ -1,5 +1,5 @@
 import { perMonth, type CallEstimate } from '../estimate/estimate';
-import type { LlmCall, LoopContext } from '../model';
+import type { LlmCall, LoopContext, Saving } from '../model';
 import { formatUsd } from '../report/format';
 import type { Rule } from './rule';
 
@@ -37,9 +37,9 @@ export const llmCallInLoop: Rule = {
     return analysis.calls.flatMap((call, index) => {
       const estimate = estimates[index];
       if (call.kind !== 'generate' || call.stream || !call.loop || !estimate || !iteratesOverData(call.loop, text)) return [];
-      const message = batchMessage(call, estimate) ?? noBatchMessage(call, estimate);
-      if (!message) return [];
-      return [{ message, range: call.nameRange, call, related: [{ message: 'The loop', range: call.loop.range }] }];
+      const advice = batchAdvice(call, estimate) ?? noBatchAdvice(call, estimate);
+      if (!advice) return [];
+      return [{ ...advice, range: call.nameRange, call, related: [{ message: 'The loop', range: call.loop.range }] }];
     });
   },
 };
@@ -63,18 +63,24 @@ function identifierWords(source: string): string[] {
     .split(/[^a-z]+/);
 }
 
-function batchMessage(call: LlmCall, estimate: CallEstimate): string | null {
+function batchAdvice(call: LlmCall, estimate: CallEstimate): { message: string; saving: Saving } | null {
   const { perCall, batch } = estimate.cost;
   if (perCall === null || batch === null || perCall <= batch) return null;
   const saving = perCall - batch;
   const monthly = perMonth(saving, estimate.traffic);
-  return `${call.model} is called once per loop item (${traffic(estimate)}): the Batch API would save ${formatUsd(saving)}/call, ${formatUsd(monthly)}/mo, with results within 24 h.`;
+  return {
+    message: `${call.model} is called once per loop item (${traffic(estimate)}): the Batch API would save ${formatUsd(saving)}/call, ${formatUsd(monthly)}/mo, with results within 24 h.`,
+    saving: { perCall: saving, monthly },
+  };
 }
 
-function noBatchMessage(call: LlmCall, estimate: CallEstimate): string | null {
+/** Advice without a number: there is no batch price to compare with. */
+function noBatchAdvice(call: LlmCall, estimate: CallEstimate): { message: string } | null {
   const { monthly } = estimate.cost;
   if (monthly === null) return null;
-  return `${call.model} is called once per loop item (${traffic(estimate)}, ${formatUsd(monthly)}/mo) and has no Batch API price: skip repeated inputs, cache the shared prompt prefix and cap concurrency.`;
+  return {
+    message: `${call.model} is called once per loop item (${traffic(estimate)}, ${formatUsd(monthly)}/mo) and has no Batch API price: skip repeated inputs, cache the shared prompt prefix and cap concurrency.`,
+  };
 }
 
 function traffic(estimate: CallEstimate): string {

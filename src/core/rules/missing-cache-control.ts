@@ -54,6 +54,7 @@ export const missingCacheControl: Rule = {
           message: `${formatTokens(prefix)} static prefix tokens sent without cache_control: reading them from the cache saves ${formatUsd(saving.perCall)}/call (${formatUsd(saving.perMonth)}/mo)${writePremium(caching)}.`,
           range: call.nameRange,
           call,
+          saving: { perCall: saving.perCall, monthly: saving.perMonth },
           fix: breakpointFix(call, estimate, caching, analysis.language, text),
           related: end ? [{ message: 'the static prefix ends here: the breakpoint belongs on this block', range: end.range }] : undefined,
         },

@@ -1,6 +1,6 @@
 import type { PromptmeterConfig } from '../config/config';
 import type { CallEstimate } from '../estimate/estimate';
-import type { FileAnalysis, Fix, LlmCall, RelatedLocation, Severity, SourceRange } from '../model';
+import type { FileAnalysis, Fix, LlmCall, RelatedLocation, Saving, Severity, SourceRange } from '../model';
 import type { PriceBook } from '../pricing';
 
 /** The rule's documentation, in the sections Ruff uses; docs/rules/<id>.md is generated from it. */
@@ -29,6 +29,8 @@ export interface RuleReport {
   call?: LlmCall;
   fix?: Fix;
   related?: RelatedLocation[];
+  /** The saving the message names, when it names one. */
+  saving?: Saving;
 }
 
 /** What a rule sees of one file: its calls, their estimates (same order), the settings, prices and the text. */

@@ -8,7 +8,9 @@ import { wasmLocationBeside } from '../../core/parse/parser';
 import { loadBundledCatalog, PriceBook } from '../../core/pricing';
 import { TokenCounter } from '../../core/tokens';
 import { promptFileReader } from '../../core/workspace/prompt-files';
-import { reportMarkdown } from '../../core/report/markdown';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildReport } from '../../core/report/model';
 import { scan } from '../../core/scan/scan';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
@@ -20,6 +22,8 @@ const assetDir = (workerData as { assetDir: string }).assetDir;
 const engine = new Engine(wasmLocationBeside(assetDir));
 const tokens = new TokenCounter({ ranksDir: assetDir });
 const catalog = loadBundledCatalog();
+/** Report scans under way, so a cancel message can stop them. */
+const running = new Map<number, AbortController>();
 let contextKey = '';
 let context: EstimateContext | undefined;
 
@@ -49,9 +53,25 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'count':
       return tokens.count(request.text, request.model);
     case 'report': {
-      const result = await scan(engine, { ...request, estimate: contextFor(request.config) });
-      return reportMarkdown(result, request.config, (file, line) => `${encodeURI(file)}#L${line}`);
+      const controller = new AbortController();
+      running.set(request.id, controller);
+      try {
+        const result = await scan(engine, { ...request, estimate: contextFor(request.config), signal: controller.signal });
+        const readText = (file: string): string | null => {
+          try {
+            return readFileSync(path.resolve(request.cwd, file), 'utf8');
+          } catch {
+            return null;
+          }
+        };
+        return buildReport(result, request.config, request.tool, { readText });
+      } finally {
+        running.delete(request.id);
+      }
     }
+    case 'cancel':
+      running.get(request.target)?.abort();
+      return null;
   }
 }
 

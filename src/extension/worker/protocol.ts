@@ -2,6 +2,7 @@ import type { PromptmeterConfig } from '../../core/config/config';
 import type { FileEvaluation } from '../../core/engine/evaluate';
 import type { FixResult } from '../../core/engine/fix-file';
 import type { SourceLanguage } from '../../core/model';
+import type { CostReport } from '../../core/report/model';
 import type { TokenCount } from '../../core/tokens';
 
 /** Messages between the extension host and the analysis worker. Everything is plain data. */
@@ -11,8 +12,10 @@ export type WorkerRequest =
   | { id: number; kind: 'forget'; key: string }
   | { id: number; kind: 'fix'; text: string; language: SourceLanguage; config: PromptmeterConfig }
   | { id: number; kind: 'count'; text: string; model: string | null }
-  | { id: number; kind: 'report'; roots: string[]; cwd: string; include: string[]; exclude: string[]; config: PromptmeterConfig };
+  | { id: number; kind: 'report'; roots: string[]; cwd: string; include: string[]; exclude: string[]; config: PromptmeterConfig; tool: { name: string; version: string } }
+  /** Stops the report request `target` (the scan stops between files). */
+  | { id: number; kind: 'cancel'; target: number };
 
-export type WorkerResult = FileEvaluation | FixResult | TokenCount | string | null;
+export type WorkerResult = FileEvaluation | FixResult | TokenCount | CostReport | null;
 
 export type WorkerResponse = { id: number; ok: true; result: WorkerResult; ms: number } | { id: number; ok: false; error: string };

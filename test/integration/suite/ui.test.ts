@@ -30,6 +30,14 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
 }
 
+/** Puts a document's text back as it was, whichever editor has the focus. */
+async function restore(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
+  assert.equal(document.getText(), text);
+}
+
 suite('extension', () => {
   let api: PromptmeterApi;
 
@@ -173,14 +181,15 @@ suite('extension', () => {
     editor.selection = new vscode.Selection(6, 0, 8, 0);
     await vscode.commands.executeCommand('promptmeter.countSelectionTokens');
     await vscode.commands.executeCommand('promptmeter.showReport');
-    const report = await waitFor(
-      () => vscode.window.activeTextEditor?.document.languageId === 'markdown' ? vscode.window.activeTextEditor.document : undefined,
-      'the report to open',
+    await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Promptmeter: Cost Report'),
+      'the report panel to open',
       30_000,
     );
-    assert.match(report.getText(), /^# Promptmeter cost report\n\n\*\*≈\$[\d,.]+ per month\*\* across 6 LLM call sites in 4 files, plus 1 of unknown cost/);
-    assert.match(report.getText(), /## Most expensive call sites/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // A link to a call site reveals it in the editor.
+    await clickInPage('a[href^="bot.py#L"]');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/bot.py'), 'bot.py to be revealed');
+    await screenshot('report');
     await vscode.commands.executeCommand('promptmeter.reloadPricing');
   });
 
@@ -198,19 +207,18 @@ suite('extension', () => {
   test('the comparison panel opens for a call, and choosing a model there changes the code', async () => {
     const editor = await openWorkspaceFile('bot.py');
     await diagnosticsOf(editor.document.uri, 2);
+    const original = editor.document.getText();
     await vscode.commands.executeCommand('promptmeter.compareModels', editor.document.uri, 0);
     // A real click in the webview, through the page: the panel posts selectModel, the extension edits the file.
     await clickInPage('[aria-label="Use gpt-4o-mini for this call"]');
     await waitFor(() => /model="gpt-4o-mini",\n/.test(editor.document.getText()), 'the model to change in the code', 20_000);
     await screenshot('comparison-panel');
-    await vscode.window.showTextDocument(editor.document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    assert.match(editor.document.getText(), /model="gpt-4o",\n/);
+    await restore(editor.document, original);
   });
 
   test('the panel applies a compression to the prompt literal, and saves a routing scenario to .promptmeter.json', async () => {
     const editor = await openWorkspaceFile('triage.py');
-    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).length >= 0, 'analysis');
+    const original = editor.document.getText();
     await vscode.commands.executeCommand('promptmeter.compareModels', editor.document.uri, 0);
     await clickInPage('text=Prompt compression');
     await clickInPage('vscode-button:has-text("Apply to the code")');
@@ -231,8 +239,7 @@ suite('extension', () => {
     }, '.promptmeter.json to be written', 20_000);
     assert.match(saved, /"name": "Haiku only"/);
     assert.match(saved, /"mode": "(split|cascade)"/);
-    await vscode.window.showTextDocument(editor.document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restore(editor.document, original);
     await vscode.workspace.fs.delete(settingsFile);
   });
 });

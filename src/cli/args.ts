@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../core/model';
 import { findRule, RULES } from '../core/rules';
 
@@ -128,21 +128,25 @@ const WALK_OPTIONS = {
   disable: { type: 'string', multiple: true, default: [] as string[] },
 } as const;
 
-function parseScan(argv: string[]): ScanCommand {
-  let parsed;
+/** parseArgs, with its errors as usage errors; it explains some mistakes over three lines, the first says what is wrong. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...WALK_OPTIONS,
-        fix: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-      },
-    });
+    return parseArgs(config);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'bad arguments');
   }
+}
+
+function parseScan(argv: string[]): ScanCommand {
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...WALK_OPTIONS,
+      fix: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format must be text or json, not '${values.format}'`);
@@ -156,25 +160,19 @@ function parseScan(argv: string[]): ScanCommand {
 }
 
 function parseReport(argv: string[]): ReportCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...WALK_OPTIONS,
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'budget-monthly': { type: 'string' },
-        'budget-per-call': { type: 'string' },
-        baseline: { type: 'string' },
-        'fail-on-increase': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    // parseArgs explains some mistakes over three lines; the first says what is wrong.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('\n')[0]);
-  }
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...WALK_OPTIONS,
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'budget-monthly': { type: 'string' },
+      'budget-per-call': { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on-increase': { type: 'string' },
+    },
+  });
   const { values, positionals } = parsed;
   const format = REPORT_FORMATS.find((candidate) => candidate === values.format);
   if (!format) throw new UsageError(`--format must be ${REPORT_FORMATS.join(', ')}, not '${values.format}'`);
@@ -255,16 +253,11 @@ function checkNoDryRun(dryRun: boolean): 'off' {
 }
 
 function parseCount(argv: string[]): CountCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { model: { type: 'string' }, format: { type: 'string', default: 'text' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions({
+    args: argv,
+    allowPositionals: true,
+    options: { model: { type: 'string' }, format: { type: 'string', default: 'text' } },
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('count takes one file (or - for standard input)');
   if (values.format !== 'text' && values.format !== 'json') {

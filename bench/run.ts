@@ -15,6 +15,7 @@ import { generateCorpus } from './corpus';
 import { benchEditing } from './editing';
 import { benchActivation, benchWorkerRefresh, bundleSizes } from './extension';
 import { median } from './stats';
+import { benchTokenizers } from './tokenizer';
 
 /**
  * Prints one JSON object of measurements. Timings are medians of several runs;
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
         scanToReadPlusParse: +(fullScan.ms / (read.ms + parseOnly.ms)).toFixed(2),
       },
       editing,
+      tokenizer: benchTokenizers(RUNS),
       extension: { ...benchActivation(), workerRefreshAfterEdit: await benchWorkerRefresh(), ...bundleSizes() },
       runs: RUNS,
     };

@@ -1,6 +1,7 @@
 import type { LlmCall, OutputLimit, Prompt, ProviderId } from '../model';
 import type { SyntaxNode } from '../parse/parser';
-import { rangeOf, type NodeIndex } from '../parse/syntax';
+import { rangeOf } from '../parse/syntax';
+import { handleOf, type BindingRecord, type NodeHandle } from './binding-table';
 import type { ApiSpec, ArgPath, PromptArgument } from '../providers/types';
 import { insertionPoint } from './insertion';
 import type { PromptExtractor } from './prompts';
@@ -15,19 +16,30 @@ interface ArgumentSources {
   origin: ClientOrigin | null;
 }
 
-/** Finds every LLM API call in a parsed file and reads its settings and prompts. */
-export function detectCalls(index: NodeIndex, text: string, resolver: Resolver, prompts: PromptExtractor): LlmCall[] {
-  const calls: LlmCall[] = [];
-  for (const node of index.of(resolver.syntax.callTypes)) {
+/**
+ * A call expression of the file and what it turned out to be, with the bindings
+ * that answer depended on: an edit inside none of them cannot change it.
+ */
+export interface CallSite {
+  node: NodeHandle;
+  call: LlmCall | null;
+  dependencies: BindingRecord[];
+}
+
+/** Looks at every call expression in a parsed file; the LLM API calls get their settings and prompts read. */
+export function detectCalls(callNodes: SyntaxNode[], text: string, resolver: Resolver, prompts: PromptExtractor): CallSite[] {
+  return callNodes.map((node) => examineCall(node, text, resolver, prompts));
+}
+
+export function examineCall(node: SyntaxNode, text: string, resolver: Resolver, prompts: PromptExtractor): CallSite {
+  const { result, dependencies } = resolver.track(() => {
     const view = resolver.view(node);
-    if (view.kind !== 'call') continue;
+    if (view.kind !== 'call') return null;
     const api = resolver.apiOf(view.callee);
-    if (!api) continue;
-    calls.push(
-      describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text),
-    );
-  }
-  return calls;
+    if (!api) return null;
+    return describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text);
+  });
+  return { node: handleOf(node), call: result, dependencies };
 }
 
 function describeCall(

@@ -381,9 +381,26 @@ function comments(index: NodeIndex, text: string): CommentText[] {
   });
 }
 
+/** Where a string's text becomes part of a binding: module names, destructured keys, quoted field names. */
+const BINDING_NAME_CONTEXTS = new Set(['import_statement', 'export_statement', 'import_require_clause', 'object_pattern']);
+const FIELD_TYPES = new Set(['public_field_definition', 'field_definition']);
+
+function literalNamesBinding(literal: SyntaxNode): boolean {
+  for (let node = literal.parent; node; node = node.parent) {
+    if (BINDING_NAME_CONTEXTS.has(node.type)) return true;
+    if (FIELD_TYPES.has(node.type)) {
+      const value = field(node, 'value');
+      return !value || literal.startIndex < value.startIndex;
+    }
+  }
+  return false;
+}
+
 export const JAVASCRIPT_SYNTAX: LanguageSyntax = {
   family: 'javascript',
   callTypes: ['call_expression', 'new_expression'],
+  literalTypes: new Set(['string_fragment', 'number']),
+  literalNamesBinding,
   indexedTypes: [
     'call_expression',
     'new_expression',

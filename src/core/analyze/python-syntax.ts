@@ -338,6 +338,9 @@ function comments(index: NodeIndex, text: string): CommentText[] {
 export const PYTHON_SYNTAX: LanguageSyntax = {
   family: 'python',
   callTypes: ['call'],
+  literalTypes: new Set(['string_content', 'integer', 'float']),
+  // Python binds names from identifiers only; strings are values, read when used.
+  literalNamesBinding: () => false,
   indexedTypes: ['call', 'import_statement', 'import_from_statement', 'assignment', 'with_item', 'function_definition', 'comment'],
   view,
   bindings(index) {

@@ -1,5 +1,5 @@
-import type { SyntaxNode } from '../parse/parser';
-import type { NodeIndex } from '../parse/syntax';
+import type { SyntaxNode, Tree } from '../parse/parser';
+import { materialize, type BindingRecord, type BindingTable } from './binding-table';
 import type { ApiSpec, ArgPath, ClientType, ConstructionCondition, LanguageCatalog } from '../providers/types';
 import type { ArgumentList, Binding, ExprView, LanguageSyntax } from './syntax-view';
 
@@ -33,15 +33,23 @@ export interface ObjectView {
   open: boolean;
 }
 
+/** A binding's nodes are gone from the tree: the table is stale and the file must be analysed afresh. */
+export class StaleBindingError extends Error {}
+
 /**
  * Answers "what is this expression?" for one file: follows imports, assignments,
  * parameters (their defaults and type annotations), class fields and the return
  * values of small factory functions. Flow-insensitive by design: when a name is
  * bound more than once, the binding closest before the use wins.
+ *
+ * It also records which bindings each answer read (`track`), so that after an
+ * edit inside a literal only the calls that read that literal are looked at again.
  */
 export class Resolver {
-  private readonly scopes = new Map<number, Map<string, Binding[]>>();
-  private readonly values = new Map<number, Value>();
+  private readonly values = new Map<number, { value: Value; dependencies: BindingRecord[] }>();
+  private readonly bindings = new Map<BindingRecord, Binding>();
+  /** Bindings read by each computation under way, innermost last. */
+  private readonly frames: Set<BindingRecord>[] = [];
   // Views and scope chains are asked for again and again; each tree-sitter node access crosses into WebAssembly.
   private readonly views = new Map<number, ExprView>();
   private readonly scopeChains = new Map<number, SyntaxNode[]>();
@@ -50,15 +58,33 @@ export class Resolver {
   constructor(
     readonly syntax: LanguageSyntax,
     readonly catalog: LanguageCatalog,
-    index: NodeIndex,
+    private readonly table: BindingTable,
+    private readonly tree: Tree,
   ) {
-    for (const site of syntax.bindings(index)) {
-      let names = this.scopes.get(site.scope.id);
-      if (!names) this.scopes.set(site.scope.id, (names = new Map()));
-      const list = names.get(site.name);
-      if (list) list.push(site.binding);
-      else names.set(site.name, [site.binding]);
+    for (const [record, binding] of table.builtFrom) this.bindings.set(record, binding);
+  }
+
+  /** Runs `work` and returns, with its result, every binding it read. */
+  track<T>(work: () => T): { result: T; dependencies: BindingRecord[] } {
+    this.frames.push(new Set());
+    try {
+      const result = work();
+      return { result, dependencies: [...(this.frames.at(-1) ?? [])] };
+    } finally {
+      this.frames.pop();
     }
+  }
+
+  private read(record: BindingRecord): Binding {
+    this.frames.at(-1)?.add(record);
+    let binding = this.bindings.get(record);
+    if (!binding) {
+      const found = materialize(record, this.tree);
+      if (!found) throw new StaleBindingError(`binding ${record.kind} at ${record.span.start} is not in the tree`);
+      binding = found;
+      this.bindings.set(record, binding);
+    }
+    return binding;
   }
 
   view(node: SyntaxNode): ExprView {
@@ -72,8 +98,8 @@ export class Resolver {
 
   lookup(name: string, at: SyntaxNode): Binding | undefined {
     for (const scope of this.scopeChain(at)) {
-      const bindings = this.scopes.get(scope.id)?.get(name);
-      if (bindings) return closestBefore(bindings, at);
+      const records = this.table.lookup(scope, name);
+      if (records) return this.read(closestBefore(records, at));
     }
     return undefined;
   }
@@ -92,8 +118,8 @@ export class Resolver {
   /** `self.x` / `this.x`: a field of the enclosing class. */
   fieldOf(name: string, at: SyntaxNode): Binding | undefined {
     const owner = this.syntax.enclosingClass(at);
-    const bindings = owner ? this.scopes.get(owner.id)?.get(`self.${name}`) : undefined;
-    return bindings ? closestBefore(bindings, at) : undefined;
+    const records = owner ? this.table.lookup(owner, `self.${name}`) : undefined;
+    return records ? this.read(closestBefore(records, at)) : undefined;
   }
 
   /** The binding a name or `self.x` expression refers to. */
@@ -113,12 +139,19 @@ export class Resolver {
 
   value(node: SyntaxNode, depth = 0): Value {
     const cached = this.values.get(node.id);
-    if (cached) return cached;
+    if (cached) {
+      // A value computed for another call still depends on what it read.
+      const frame = this.frames.at(-1);
+      for (const record of cached.dependencies) frame?.add(record);
+      return cached.value;
+    }
     if (depth > MAX_DEPTH || this.inProgress.has(node.id)) return UNKNOWN;
     this.inProgress.add(node.id);
-    const result = this.computeValue(node, depth + 1);
+    const { result, dependencies } = this.track(() => this.computeValue(node, depth + 1));
     this.inProgress.delete(node.id);
-    this.values.set(node.id, result);
+    this.values.set(node.id, { value: result, dependencies });
+    const frame = this.frames.at(-1);
+    for (const record of dependencies) frame?.add(record);
     return result;
   }
 
@@ -415,12 +448,12 @@ function stripPrefix(key: string, prefix: string): string | null {
   return null;
 }
 
-function closestBefore(bindings: Binding[], at: SyntaxNode): Binding | undefined {
-  let chosen: Binding | undefined;
-  for (const binding of bindings) {
-    if (binding.node.startIndex <= at.startIndex) chosen = binding;
+function closestBefore(records: BindingRecord[], at: SyntaxNode): BindingRecord {
+  let chosen = records[0] as BindingRecord;
+  for (const record of records) {
+    if ((record.handles.node?.start ?? record.span.start) <= at.startIndex) chosen = record;
   }
-  return chosen ?? bindings[0];
+  return chosen;
 }
 
 function arithmetic(left: number, right: number, operator: string): number | null {

@@ -80,6 +80,10 @@ export interface LanguageSyntax {
   readonly family: 'python' | 'javascript';
   /** Node types of call expressions (including `new`). */
   readonly callTypes: readonly string[];
+  /** Leaf nodes holding a literal's text (a string's characters, a number): edits inside them change no structure. */
+  readonly literalTypes: ReadonlySet<string>;
+  /** Whether a literal's text is part of how a name is bound (`import … from 'openai'`), not a value read later. */
+  literalNamesBinding(literal: SyntaxNode): boolean;
   /** Every node type the adapter reads from the index (calls, imports, bindings, comments). */
   readonly indexedTypes: readonly string[];
   view(node: SyntaxNode): ExprView;

@@ -1,8 +1,11 @@
-import { analyzeTree, type AnalyzeOptions } from '../analyze/analyze';
+import { analyzeTree, analyzeWithState, languageSupport, reanalyzeAfterLiteralEdit, type AnalysisResult, type AnalyzeOptions } from '../analyze/analyze';
 import type { FileAnalysis, SourceLanguage } from '../model';
-import { coveringEdit } from '../parse/incremental';
+import { coveringEdit, editedLiteral, literalShift, type EditShift } from '../parse/incremental';
 import { ParserPool, type Tree, type WasmLocation } from '../parse/parser';
 import { mayContainLlmCall } from '../providers/prefilter';
+
+/** The same text again: nothing moves. */
+const NO_SHIFT: EditShift = { start: 0, oldEnd: 0, delta: 0, row: -1, oldEndColumn: 0, movesAtEnd: false };
 
 /** How many documents keep their last tree for incremental re-parsing. */
 const KEPT_TREES = 20;
@@ -11,6 +14,13 @@ interface KeptTree {
   text: string;
   language: SourceLanguage;
   tree: Tree;
+  result: AnalysisResult;
+}
+
+/** A kept document's analysis, and how it relates to the one before. */
+export interface KeptAnalysis extends AnalysisResult {
+  /** Set when the edit only changed one literal: results not re-examined moved by this much. */
+  shift: EditShift | null;
 }
 
 /** Parses and analyses source files; grammars load on first use of each language. */
@@ -36,24 +46,38 @@ export class Engine {
   /**
    * Like `analyzeLoaded`, but keeps the tree under `key` (a document URI) and
    * re-parses the next text for that key incrementally: tree-sitter reuses every
-   * subtree the edit did not touch.
+   * subtree the edit did not touch. When the edit only changed the text of one
+   * string or number, only the calls that read it are analysed again.
    */
   analyzeKept(key: string, text: string, language: SourceLanguage, options: AnalyzeOptions = {}): FileAnalysis {
+    return this.analyzeKeptIncrementally(key, text, language, options).analysis;
+  }
+
+  analyzeKeptIncrementally(key: string, text: string, language: SourceLanguage, options: AnalyzeOptions = {}): KeptAnalysis {
     const previous = this.kept.get(key);
-    let tree: Tree;
-    if (previous && previous.language === language) {
-      const edit = coveringEdit(previous.text, text);
-      if (edit) previous.tree.edit(edit);
-      tree = edit ? this.parsers.parse(language, text, previous.tree) : previous.tree;
-      if (edit) previous.tree.delete();
-    } else {
-      previous?.tree.delete();
-      tree = this.parsers.parse(language, text);
-    }
     this.kept.delete(key);
-    this.kept.set(key, { text, language, tree });
+    if (previous && previous.language === language && previous.text === text) {
+      this.kept.set(key, previous);
+      return { ...previous.result, carriedFrom: previous.result.analysis.calls.map((_, index) => index), shift: NO_SHIFT };
+    }
+    const { tree, shift } = previous?.language === language ? this.reparse(previous, text) : { tree: this.parsers.parse(language, text), shift: null };
+    if (previous?.language !== language) previous?.tree.delete();
+    const carried = previous && shift ? reanalyzeAfterLiteralEdit(previous.result.state, tree, text, shift, options) : null;
+    const result = carried ? { ...carried, shift } : { ...analyzeWithState(tree, text, language, options), shift: null };
+    this.kept.set(key, { text, language, tree, result });
     this.evictOldTrees();
-    return analyzeTree(tree, text, language, options);
+    return result;
+  }
+
+  private reparse(previous: KeptTree, text: string): { tree: Tree; shift: EditShift | null } {
+    const edit = coveringEdit(previous.text, text);
+    if (!edit) return { tree: previous.tree, shift: NO_SHIFT };
+    const literal = editedLiteral(previous.tree, edit, languageSupport(previous.language).syntax.literalTypes);
+    previous.tree.edit(edit);
+    const tree = this.parsers.parse(previous.language, text, previous.tree);
+    const shift = literal && literalShift(literal, previous.tree, tree, edit);
+    previous.tree.delete();
+    return { tree, shift };
   }
 
   /** Drops the tree kept for a closed document. */

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PromptmeterConfig } from '../../core/config/config';
 import { Engine } from '../../core/engine/engine';
-import { evaluate } from '../../core/engine/evaluate';
+import { DocumentEvaluator } from '../../core/engine/document-evaluator';
 import { fixText } from '../../core/engine/fix-file';
 import type { EstimateContext } from '../../core/estimate/estimate';
 import { wasmLocationBeside } from '../../core/parse/parser';
@@ -20,6 +20,7 @@ import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
  */
 const assetDir = (workerData as { assetDir: string }).assetDir;
 const engine = new Engine(wasmLocationBeside(assetDir));
+const documents = new DocumentEvaluator(engine);
 const tokens = new TokenCounter({ ranksDir: assetDir });
 const catalog = loadBundledCatalog();
 /** Report scans under way, so a cancel message can stop them. */
@@ -41,14 +42,13 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'evaluate': {
       await engine.prepare(request.language);
       const readPromptFile = request.directory ? promptFileReader(request.directory) : undefined;
-      const analysis = engine.analyzeKept(request.key, request.text, request.language, { readPromptFile });
-      return evaluate(analysis, request.text, contextFor(request.config));
+      return documents.evaluate(request.key, request.text, request.language, contextFor(request.config), { readPromptFile });
     }
     case 'fix':
       await engine.prepare(request.language);
       return fixText(engine, request.text, request.language, contextFor(request.config));
     case 'forget':
-      engine.forget(request.key);
+      documents.forget(request.key);
       return null;
     case 'count':
       return tokens.count(request.text, request.model);

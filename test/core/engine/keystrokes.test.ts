@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DocumentEvaluator } from '../../../src/core/engine/document-evaluator';
+import { Engine } from '../../../src/core/engine/engine';
+import { evaluate } from '../../../src/core/engine/evaluate';
+import type { SourceLanguage } from '../../../src/core/model';
+import { ParserPool } from '../../../src/core/parse/parser';
+import { code, testEngine, testEstimateContext } from '../../support/engine';
+import { wasmLocationInPackages } from '../../support/wasm';
+
+const EVAL = path.join(__dirname, '..', '..', 'fixtures', 'eval');
+const LITERAL_TYPES = new Set(['string_content', 'string_fragment', 'integer', 'float', 'number']);
+/** Mostly characters that stay inside a literal; a few that break out of it (quotes, braces, backslashes). */
+const TYPED = 'abcdefghijklmnopqrstuvwxyz  0123456789.,-:!?ABCXYZ';
+const BREAKING = `"'{}\\\`$`;
+
+function fixtures(): { file: string; language: SourceLanguage }[] {
+  const languageOf = (file: string): SourceLanguage =>
+    file.endsWith('.py') ? 'python' : file.endsWith('.tsx') ? 'tsx' : file.endsWith('.ts') ? 'typescript' : 'javascript';
+  return ['py', 'ts', 'js'].flatMap((folder) =>
+    readdirSync(path.join(EVAL, folder)).map((name) => ({ file: path.join(EVAL, folder, name), language: languageOf(name) })),
+  );
+}
+
+/** A small deterministic generator, so a failure names the seed that reproduces it. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Offsets inside literal text (strings, numbers) of the current text. */
+async function literalOffsets(parsers: ParserPool, text: string, language: SourceLanguage): Promise<number[]> {
+  await parsers.load(language);
+  const offsets: number[] = [];
+  const tree = parsers.parse(language, text);
+  const cursor = tree.walk();
+  for (let more = true; more; ) {
+    if (LITERAL_TYPES.has(cursor.nodeType)) for (let offset = cursor.startIndex; offset <= cursor.endIndex; offset++) offsets.push(offset);
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) { more = false; break; }
+  }
+  tree.delete();
+  return offsets;
+}
+
+/** One keystroke inside a literal: a character typed, or one deleted. */
+function keystroke(text: string, offsets: number[], next: () => number): string {
+  const offset = offsets[Math.floor(next() * offsets.length)] ?? 0;
+  if (next() < 0.25 && offset < text.length && text[offset] !== '\n') return text.slice(0, offset) + text.slice(offset + 1);
+  const alphabet = next() < 0.05 ? BREAKING : TYPED;
+  return text.slice(0, offset) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(offset);
+}
+
+describe('keystrokes inside literals', () => {
+  it('give exactly the results of a fresh analysis, and take the fast path', async () => {
+    const context = testEstimateContext();
+    const fresh = testEngine();
+    const parsers = new ParserPool(wasmLocationInPackages());
+    let literalEdits = 0;
+    let fastPath = 0;
+    for (const [index, { file, language }] of fixtures().entries()) {
+      const seed = 1000 + index;
+      const next = random(seed);
+      const engine = new Engine(wasmLocationInPackages());
+      const documents = new DocumentEvaluator(engine);
+      const probe = new Engine(wasmLocationInPackages());
+      await Promise.all([engine.prepare(language), probe.prepare(language), fresh.prepare(language)]);
+      let text = readFileSync(file, 'utf8');
+      documents.evaluate('doc', text, language, context);
+      probe.analyzeKeptIncrementally('doc', text, language);
+      for (let step = 0; step < 12; step++) {
+        const offsets = await literalOffsets(parsers, text, language);
+        if (offsets.length === 0) break;
+        text = keystroke(text, offsets, next);
+        const got = documents.evaluate('doc', text, language, context);
+        const want = evaluate(fresh.analyzeLoaded(text, language), text, context);
+        assert.deepEqual(got, want, `${path.basename(file)}, seed ${seed}, step ${step}`);
+        literalEdits++;
+        if (probe.analyzeKeptIncrementally('doc', text, language).shift) fastPath++;
+      }
+      documents.forget('doc');
+      probe.forget('doc');
+    }
+    // Most keystrokes stay inside their literal; the few that break out take the full path.
+    assert.ok(fastPath > literalEdits * 0.6, `fast path on ${fastPath} of ${literalEdits} keystrokes`);
+  });
+
+  it('re-examines a call whose client changes kind when a string is edited', async () => {
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('python');
+    const source = code(`
+      import boto3
+      runtime = boto3.client("bedrock-runtime")
+      def ask(body):
+          return runtime.converse(modelId="anthropic.claude-3-haiku-20240307-v1:0", messages=body)
+    `);
+    assert.equal(engine.analyzeKeptIncrementally('doc', source, 'python').analysis.calls.length, 1);
+    const edited = engine.analyzeKeptIncrementally('doc', source.replace('"bedrock-runtime"', '"bedrock-runtimes"'), 'python');
+    assert.ok(edited.shift, 'typing inside the service name is a literal edit');
+    assert.equal(edited.analysis.calls.length, 0);
+    const back = engine.analyzeKeptIncrementally('doc', source, 'python');
+    assert.ok(back.shift);
+    assert.equal(back.analysis.calls.length, 1);
+  });
+
+  it('follows a constant defined far from the call, and moves every other call', async () => {
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('python');
+    const source = code(`
+      from openai import OpenAI
+      client = OpenAI()
+      MODEL = "gpt-4o"
+      def first():
+          return client.chat.completions.create(model="gpt-4o-mini", max_tokens=10, messages=[])
+      def second():
+          return client.chat.completions.create(model=MODEL, max_tokens=10, messages=[])
+    `);
+    engine.analyzeKeptIncrementally('doc', source, 'python');
+    const edited = engine.analyzeKeptIncrementally('doc', source.replace('MODEL = "gpt-4o"', 'MODEL = "gpt-4o-mini"'), 'python');
+    assert.ok(edited.shift);
+    assert.deepEqual(edited.carriedFrom, [0, null], 'the first call only moves; the second reads MODEL');
+    assert.deepEqual(
+      edited.analysis.calls.map((call) => call.model),
+      ['gpt-4o-mini', 'gpt-4o-mini'],
+    );
+  });
+
+  it('carries a call the edit did not touch, moved by the length of what was typed', async () => {
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('python');
+    const source = code(`
+      from openai import OpenAI
+      client = OpenAI()
+      a = client.chat.completions.create(model="gpt-4o", max_tokens=10, messages=[]); b = client.chat.completions.create(model="gpt-4o", messages=[])
+    `);
+    const before = engine.analyzeKeptIncrementally('doc', source, 'python').analysis.calls[1];
+    const edited = engine.analyzeKeptIncrementally('doc', source.replace('max_tokens=10,', 'max_tokens=100,'), 'python');
+    assert.deepEqual(edited.carriedFrom, [null, 1]);
+    assert.equal(edited.analysis.calls[1]?.range.startOffset, (before?.range.startOffset ?? 0) + 1);
+    assert.equal(edited.analysis.calls[1]?.range.start.column, (before?.range.start.column ?? 0) + 1);
+  });
+
+  it('analyses afresh when a string names a module or a destructured key', async () => {
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('typescript');
+    const source = code(`
+      import OpenAI from 'openai';
+      const { Anthropic } = require('@anthropic-ai/sdk');
+      const client = new OpenAI();
+      export const ask = () => client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    `);
+    engine.analyzeKeptIncrementally('doc', source, 'typescript');
+    const renamed = engine.analyzeKeptIncrementally('doc', source.replace(`from 'openai'`, `from 'openai2'`), 'typescript');
+    assert.equal(renamed.shift, null);
+    assert.equal(renamed.analysis.calls.length, 0);
+    const restored = engine.analyzeKeptIncrementally('doc', source, 'typescript');
+    assert.equal(restored.shift, null);
+    assert.equal(restored.analysis.calls.length, 1);
+  });
+});

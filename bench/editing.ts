@@ -24,17 +24,17 @@ export function editingFile(callCount = 400): string {
 
 /**
  * Successive texts, each one keystroke after the one before: a character typed
- * into a prompt, a digit into a `max_tokens` value, in calls spread over the file.
+ * into a prompt, or a digit typed into (or deleted from) a `max_tokens` value, in
+ * calls spread over the file.
  */
 export function typingSession(original: string, keystrokes: number): string[] {
   const texts: string[] = [];
   let text = original;
   for (let i = 0; i < keystrokes; i++) {
     const call = (i * 37) % 400;
-    text =
-      i % 2 === 0
-        ? text.replace(`assistant number ${call}.`, `assistant number ${call}!.`)
-        : text.replace(`max_tokens=${100 + call},`, `max_tokens=${100 + call}0,`);
+    const limit = `max_tokens=${100 + call}`;
+    if (i % 2 === 0) text = text.replace(new RegExp(`assistant number ${call}(?!\\d)`), `$&!`);
+    else text = text.includes(`${limit}0,`) ? text.replace(`${limit}0,`, `${limit},`) : text.replace(`${limit},`, `${limit}0,`);
     texts.push(text);
   }
   return texts;
@@ -70,7 +70,7 @@ export function benchEditing(engine: Engine, context: EstimateContext & { tokens
   documents.forget('bench.py');
   return {
     lines: original.split('\n').length,
-    calls: initial.analysis.calls.length,
+    calls: initial.evaluation.analysis.calls.length,
     coldMs: Math.round(coldMs),
     keystrokeInLiteralMs: { median: +median(typing).toFixed(1), p95: +percentile(typing, 0.95).toFixed(1), max: +Math.max(...typing).toFixed(1) },
     keystrokeInCodeMs: { median: +median(structural).toFixed(1), p95: +percentile(structural, 0.95).toFixed(1) },

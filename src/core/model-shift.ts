@@ -58,8 +58,9 @@ export function shiftCall(call: LlmCall, shift: EditShift): LlmCall {
 
 /** The furthest offset any of the call's results points at (prompts may be defined after the call). */
 function lastOffset(call: LlmCall): number {
-  const ranges = [call.range, call.nameRange, call.argumentsRange, call.modelRange, call.outputLimit?.range, call.tools, call.loop?.range];
-  let last = Math.max(call.insertion?.commentLineEnd ?? 0, call.insertion?.lastEnd ?? 0, ...ranges.map((range) => range?.endOffset ?? 0));
+  let last = Math.max(call.range.endOffset, call.nameRange.endOffset, call.argumentsRange.endOffset);
+  last = Math.max(last, call.modelRange?.endOffset ?? 0, call.outputLimit?.range.endOffset ?? 0, call.tools?.endOffset ?? 0, call.loop?.range.endOffset ?? 0);
+  last = Math.max(last, call.insertion?.commentLineEnd ?? 0, call.insertion?.lastEnd ?? 0);
   for (const prompt of call.prompts) {
     last = Math.max(last, prompt.range.endOffset);
     for (const part of prompt.parts) last = Math.max(last, part.range.endOffset);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileEvaluation } from '../core/engine/evaluate';
+import { EvaluationReplica, type EvaluationUpdate } from '../core/engine/evaluation-update';
 import type { FixResult } from '../core/engine/fix-file';
 import type { CostReport } from '../core/report/model';
 import type { TokenCount } from '../core/tokens';
@@ -15,14 +16,32 @@ export class AnalysisClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Per document, the worker's last answer: updates apply to it, in the order they arrive. */
+  private readonly replicas = new Map<string, EvaluationReplica>();
 
   constructor(
     private readonly assetDir: string,
     private readonly log: (message: string) => void,
   ) {}
 
-  evaluate(body: RequestBody<'evaluate'>): Promise<FileEvaluation> {
-    return this.request({ ...body, kind: 'evaluate' }) as Promise<FileEvaluation>;
+  async evaluate(body: RequestBody<'evaluate'>): Promise<FileEvaluation> {
+    let update: EvaluationUpdate;
+    try {
+      update = (await this.request({ ...body, kind: 'evaluate' })) as EvaluationUpdate;
+    } catch (error) {
+      // The worker dropped what it kept for this document; so does the replica.
+      this.replicas.delete(body.key);
+      throw error;
+    }
+    let replica = this.replicas.get(body.key);
+    if (!replica) this.replicas.set(body.key, (replica = new EvaluationReplica()));
+    try {
+      return replica.apply(update);
+    } catch (error) {
+      // Out of step with the worker (the document was forgotten while this was under way): both start afresh.
+      this.forget(body.key);
+      throw error;
+    }
   }
 
   fix(body: RequestBody<'fix'>): Promise<FixResult> {
@@ -35,6 +54,7 @@ export class AnalysisClient {
 
   /** The document closed: its kept tree can go. */
   forget(key: string): void {
+    this.replicas.delete(key);
     if (this.worker) void this.request({ kind: 'forget', key });
   }
 
@@ -76,6 +96,7 @@ export class AnalysisClient {
     });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
+      this.replicas.clear();
       if (code !== 0) this.log(`Analysis worker exited with code ${code}; it restarts on the next analysis.`);
       this.failAll(new Error(`analysis worker exited (${code})`));
     });

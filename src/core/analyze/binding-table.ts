@@ -123,11 +123,13 @@ function toRecord(binding: Binding): BindingRecord {
 }
 
 function shiftHandle(handle: NodeHandle, edit: EditShift): void {
+  if (handle.end < edit.oldEnd) return;
   handle.start = shiftOffset(handle.start, edit);
   handle.end = shiftOffset(handle.end, edit);
 }
 
 function shiftRecord(record: BindingRecord, edit: EditShift): void {
+  if (record.span.end < edit.oldEnd) return;
   for (const handle of Object.values(record.handles)) if (handle) shiftHandle(handle, edit);
   record.span = { start: shiftOffset(record.span.start, edit), end: shiftOffset(record.span.end, edit) };
 }

@@ -1,13 +1,13 @@
 import type { AnalyzeOptions } from '../analyze/analyze';
 import type { EstimateContext } from '../estimate/estimate';
 import type { SourceLanguage } from '../model';
-import { shiftEstimate, shiftFinding } from '../model-shift';
 import type { RuleSelection } from '../rules';
 import type { Engine } from './engine';
-import { combineEvaluations, evaluateCall, type CallEvaluation, type FileEvaluation } from './evaluate';
+import { evaluateCall, type FileEvaluation } from './evaluate';
+import { carryResult, evaluationOf, type CallResult, type CallUpdate, type EvaluationUpdate } from './evaluation-update';
 
 interface Previous {
-  calls: CallEvaluation[];
+  results: CallResult[];
   context: EstimateContext;
   selection: string;
 }
@@ -29,23 +29,45 @@ export class DocumentEvaluator {
     context: EstimateContext,
     options: AnalyzeOptions = {},
     selection: RuleSelection = {},
-  ): FileEvaluation {
-    const kept = this.engine.analyzeKeptIncrementally(key, text, language, options);
+  ): { evaluation: FileEvaluation; update: EvaluationUpdate } {
+    try {
+      return this.evaluateKept(key, text, language, context, options, selection);
+    } catch (error) {
+      // Whatever was kept may be half updated: the next version starts afresh.
+      this.forget(key);
+      throw error;
+    }
+  }
+
+  private evaluateKept(
+    key: string,
+    text: string,
+    language: SourceLanguage,
+    context: EstimateContext,
+    options: AnalyzeOptions,
+    selection: RuleSelection,
+  ): { evaluation: FileEvaluation; update: EvaluationUpdate } {
+    const { analysis, carriedFrom, shift } = this.engine.analyzeKeptIncrementally(key, text, language, options);
     const selectionKey = JSON.stringify(selection);
     const before = this.previous.get(key);
-    const reusable = before && kept.shift && before.context === context && before.selection === selectionKey ? before : null;
-    const { analysis } = kept;
-    const calls = analysis.calls.map((call, index) => {
-      const carried = kept.carriedFrom[index];
-      const old = reusable && kept.shift && carried !== null && carried !== undefined ? reusable.calls[carried] : undefined;
-      if (old && kept.shift) {
-        const shift = kept.shift;
-        return { estimate: shiftEstimate(old.estimate, shift), findings: old.findings.map((finding) => shiftFinding(finding, shift)) };
+    const reusable = shift && before?.context === context && before.selection === selectionKey ? before.results : null;
+    const results: CallResult[] = [];
+    const calls: CallUpdate[] = [];
+    for (const [index, call] of analysis.calls.entries()) {
+      const from = carriedFrom[index] ?? null;
+      const old = reusable && shift && from !== null ? reusable[from] : undefined;
+      if (old && shift && from !== null) {
+        results.push(carryResult(old, shift, call));
+        calls.push({ carried: from });
+      } else {
+        const fresh = { call, ...evaluateCall(call, analysis, text, context, selection) };
+        results.push(fresh);
+        calls.push({ fresh });
       }
-      return evaluateCall(call, analysis, text, context, selection);
-    });
-    this.previous.set(key, { calls, context, selection: selectionKey });
-    return combineEvaluations(analysis, calls);
+    }
+    this.previous.set(key, { results, context, selection: selectionKey });
+    const update: EvaluationUpdate = { ...analysis, shift: reusable ? shift : null, calls };
+    return { evaluation: evaluationOf(analysis, results), update };
   }
 
   forget(key: string): void {

@@ -42,7 +42,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'evaluate': {
       await engine.prepare(request.language);
       const readPromptFile = request.directory ? promptFileReader(request.directory) : undefined;
-      return documents.evaluate(request.key, request.text, request.language, contextFor(request.config), { readPromptFile });
+      return documents.evaluate(request.key, request.text, request.language, contextFor(request.config), { readPromptFile }).update;
     }
     case 'fix':
       await engine.prepare(request.language);

@@ -1,5 +1,5 @@
 import type { PromptmeterConfig } from '../../core/config/config';
-import type { FileEvaluation } from '../../core/engine/evaluate';
+import type { EvaluationUpdate } from '../../core/engine/evaluation-update';
 import type { FixResult } from '../../core/engine/fix-file';
 import type { SourceLanguage } from '../../core/model';
 import type { CostReport } from '../../core/report/model';
@@ -16,6 +16,7 @@ export type WorkerRequest =
   /** Stops the report request `target` (the scan stops between files). */
   | { id: number; kind: 'cancel'; target: number };
 
-export type WorkerResult = FileEvaluation | FixResult | TokenCount | CostReport | null;
+/** `evaluate` answers with what changed since its previous answer for the same key. */
+export type WorkerResult = EvaluationUpdate | FixResult | TokenCount | CostReport | null;
 
 export type WorkerResponse = { id: number; ok: true; result: WorkerResult; ms: number } | { id: number; ok: false; error: string };

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { DocumentEvaluator } from '../../../src/core/engine/document-evaluator';
 import { Engine } from '../../../src/core/engine/engine';
 import { evaluate } from '../../../src/core/engine/evaluate';
+import { EvaluationReplica } from '../../../src/core/engine/evaluation-update';
 import type { SourceLanguage } from '../../../src/core/model';
 import { ParserPool } from '../../../src/core/parse/parser';
 import { code, testEngine, testEstimateContext } from '../../support/engine';
@@ -60,12 +61,13 @@ function keystroke(text: string, offsets: number[], next: () => number): string 
 }
 
 describe('keystrokes inside literals', () => {
-  it('give exactly the results of a fresh analysis, and take the fast path', async () => {
+  it('give exactly the results of a fresh analysis, also rebuilt from updates, and take the fast path', async () => {
     const context = testEstimateContext();
     const fresh = testEngine();
     const parsers = new ParserPool(wasmLocationInPackages());
     let literalEdits = 0;
     let fastPath = 0;
+    let carriedCalls = 0;
     for (const [index, { file, language }] of fixtures().entries()) {
       const seed = 1000 + index;
       const next = random(seed);
@@ -74,21 +76,27 @@ describe('keystrokes inside literals', () => {
       const probe = new Engine(wasmLocationInPackages());
       await Promise.all([engine.prepare(language), probe.prepare(language), fresh.prepare(language)]);
       let text = readFileSync(file, 'utf8');
-      documents.evaluate('doc', text, language, context);
+      const replica = new EvaluationReplica();
+      replica.apply(documents.evaluate('doc', text, language, context).update);
+      let carried = 0;
       probe.analyzeKeptIncrementally('doc', text, language);
       for (let step = 0; step < 12; step++) {
         const offsets = await literalOffsets(parsers, text, language);
         if (offsets.length === 0) break;
         text = keystroke(text, offsets, next);
-        const got = documents.evaluate('doc', text, language, context);
+        const { evaluation, update } = documents.evaluate('doc', text, language, context);
         const want = evaluate(fresh.analyzeLoaded(text, language), text, context);
-        assert.deepEqual(got, want, `${path.basename(file)}, seed ${seed}, step ${step}`);
+        assert.deepEqual(evaluation, want, `${path.basename(file)}, seed ${seed}, step ${step}`);
+        assert.deepEqual(replica.apply(update), want, `rebuilt from the update: ${path.basename(file)}, seed ${seed}, step ${step}`);
+        carried += update.calls.filter((entry) => 'carried' in entry).length;
         literalEdits++;
         if (probe.analyzeKeptIncrementally('doc', text, language).shift) fastPath++;
       }
       documents.forget('doc');
       probe.forget('doc');
+      carriedCalls += carried;
     }
+    assert.ok(carriedCalls > 0, 'updates carried calls over instead of sending them again');
     // Most keystrokes stay inside their literal; the few that break out take the full path.
     assert.ok(fastPath > literalEdits * 0.6, `fast path on ${fastPath} of ${literalEdits} keystrokes`);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolveConfig, type ConfigProblem, type PromptmeterConfig } from '../core/config/config';
+import { describeProblem, resolveConfig, type PromptmeterConfig } from '../core/config/config';
+import { checkPricing } from '../core/config/pricing-check';
 import { readWorkspaceConfig } from '../core/config/workspace-file';
 import { Engine } from '../core/engine/engine';
 import { createEstimateContext } from '../core/estimate/cost-model';
@@ -43,21 +44,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Settings come from `.promptmeter.json` in the working directory; wrong entries are reported and skipped. */
+/**
+ * Settings come from `.promptmeter.json` in the working directory. Wrong entries are
+ * warnings on stderr and are skipped; they never change the exit code.
+ */
 function loadConfig(): PromptmeterConfig {
-  const { layer, problems } = readWorkspaceConfig(process.cwd());
-  reportProblems(problems.map((problem: ConfigProblem) => `${problem.source}: ${problem.key} ${problem.message}`));
+  const { layer, problems, file } = readWorkspaceConfig(process.cwd());
+  const pricing = file ? checkPricing([{ source: file, layer }]) : [];
+  for (const problem of [...problems, ...pricing]) process.stderr.write(`promptmeter: warning: ${describeProblem(problem)}\n`);
   return resolveConfig([layer]);
 }
 
-function reportProblems(problems: readonly string[]): void {
-  for (const problem of problems) process.stderr.write(`promptmeter: warning: ${problem} (ignored)\n`);
-}
-
 function estimateContext(config: PromptmeterConfig) {
-  const { context, problems } = createEstimateContext({ ranksDir: __dirname, config });
-  reportProblems(problems);
-  return context;
+  return createEstimateContext({ ranksDir: __dirname, config }).context;
 }
 
 function ruleSelection(command: WalkCommand): RuleSelection {

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
-import { resolveConfig, type ConfigLayer, type PromptmeterConfig } from '../core/config/config';
+import { describeProblem, resolveConfig, type ConfigLayer, type ConfigProblem, type PromptmeterConfig } from '../core/config/config';
+import { checkPricing, type SourcedLayer } from '../core/config/pricing-check';
 import { readWorkspaceConfig } from '../core/config/workspace-file';
 import type { FileEvaluation } from '../core/engine/evaluate';
 import type { SourceLanguage } from '../core/model';
 import type { AnalysisClient } from './analysis-client';
-import { readSettings, type ExtensionSettings } from './settings';
+import { readSettings, userSettings, type ExtensionSettings } from './settings';
 
 const LANGUAGES: Record<string, SourceLanguage> = {
   python: 'python',
@@ -47,8 +48,7 @@ export class AnalysisService implements vscode.Disposable {
     private readonly client: AnalysisClient,
     private readonly output: vscode.LogOutputChannel,
   ) {
-    this.settings = readSettings();
-    this.reportProblems(this.settings.problems.map((problem) => `${problem.source}: ${problem.key} ${problem.message}`));
+    this.settings = this.loadSettings();
   }
 
   get currentSettings(): ExtensionSettings {
@@ -57,12 +57,21 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Settings or `.promptmeter.json` changed: drop everything cached and analyse the open files again. */
   reload(): void {
-    this.settings = readSettings();
     this.folderLayers.clear();
     this.reportedProblems.clear();
-    this.reportProblems(this.settings.problems.map((problem) => `${problem.source}: ${problem.key} ${problem.message}`));
+    this.settings = this.loadSettings();
     this.results.clear();
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private loadSettings(): ExtensionSettings {
+    const settings = readSettings(userSettings(vscode.workspace.getConfiguration('promptmeter')));
+    this.reportProblems([...settings.problems, ...checkPricing([this.settingsLayer(settings)])]);
+    return settings;
+  }
+
+  private settingsLayer(settings = this.settings): SourcedLayer {
+    return { source: 'settings', layer: settings.engineLayer, keyPrefix: 'promptmeter.' };
   }
 
   /** Whether this document is one Promptmeter analyses, and if not, why. */
@@ -130,8 +139,10 @@ export class AnalysisService implements vscode.Disposable {
     const cached = this.folderLayers.get(folder.uri.toString());
     if (cached) return cached;
     if (folder.uri.scheme !== 'file') return {};
-    const { layer, problems } = readWorkspaceConfig(folder.uri.fsPath, this.settings.configFile);
-    this.reportProblems(problems.map((problem) => `${problem.source}: ${problem.key} ${problem.message}`));
+    const { layer, problems, file } = readWorkspaceConfig(folder.uri.fsPath, this.settings.configFile);
+    // An alias may name a model the other layer adds, so prices are checked on both together.
+    const pricing = file ? checkPricing([this.settingsLayer(), { source: file, layer }]) : [];
+    this.reportProblems([...problems, ...pricing]);
     this.folderLayers.set(folder.uri.toString(), layer);
     return layer;
   }
@@ -173,15 +184,15 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** Each problem once in the output channel, and one notification per batch. */
-  private reportProblems(problems: string[]): void {
-    const fresh = problems.filter((problem) => !this.reportedProblems.has(problem));
+  private reportProblems(problems: readonly ConfigProblem[]): void {
+    const fresh = [...new Set(problems.map(describeProblem))].filter((problem) => !this.reportedProblems.has(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) {
       this.reportedProblems.add(problem);
-      this.output.warn(`${problem} (ignored; the default is used)`);
+      this.output.warn(problem);
     }
     void vscode.window
-      .showWarningMessage(`Promptmeter: ${fresh.length} setting${fresh.length === 1 ? '' : 's'} ignored: ${fresh[0]}`, 'Show Details')
+      .showWarningMessage(`Promptmeter: ${fresh.length} problem${fresh.length === 1 ? '' : 's'} in settings: ${fresh[0]}`, 'Show Details')
       .then((choice) => {
         if (choice) this.output.show(true);
       });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { compressParts } from '../core/compress';
 import type { RoutingScenario } from '../core/config/config';
+import { withScenario } from '../core/config/scenario-file';
 import { compressionEdits } from '../core/fix/compress-prompt';
 import { replaceStringContent } from '../core/fix/replace';
 import type { LlmCall, TextEdit } from '../core/model';
@@ -150,10 +150,9 @@ export class ComparisonPanel implements vscode.Disposable {
     } catch {
       // No file yet: start one.
     }
-    const existing = (parseJsonc(text) as { scenarios?: RoutingScenario[] } | undefined)?.scenarios ?? [];
-    const scenarios = [...existing.filter((saved) => saved.name !== scenario.name), scenario];
-    const updated = applyEdits(text, modify(text, ['scenarios'], scenarios, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(updated));
+    const updated = withScenario(text, scenario);
+    if ('problem' in updated) return { ok: false, detail: `Not saved: ${vscode.workspace.asRelativePath(file)} ${updated.problem}.` };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(updated.text));
     return { ok: true, detail: `Saved "${scenario.name}" to ${vscode.workspace.asRelativePath(file)}.` };
   }
 

@@ -1,5 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { contributes } from '../../package.json';
 import { validateConfig, type ConfigLayer, type ConfigProblem } from '../core/config/config';
+import { globProblem } from '../core/config/globs';
+import { keepValid, type SchemaNode } from '../core/config/schema-walk';
 
 export type TokenHintStyle = 'inlayHints' | 'decorations' | 'off';
 
@@ -20,11 +23,46 @@ export interface ExtensionSettings {
   maxFileSize: number;
   /** The settings shared with the CLI, validated like `.promptmeter.json`. */
   engineLayer: ConfigLayer;
+  /** One per wrong value; that value is replaced by its default, the rest apply. */
   problems: ConfigProblem[];
 }
 
+/** The value the user set for a key under `promptmeter.` (e.g. `inline.codeLens`), or undefined. */
+export interface SettingsSource {
+  get(key: string): unknown;
+}
+
+/** The user's own values (folder, then workspace, then user settings); defaults come from package.json, once. */
+export function userSettings(section: vscode.WorkspaceConfiguration): SettingsSource {
+  return {
+    get(key) {
+      const inspected = section.inspect(key);
+      return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    },
+  };
+}
+
+type EditorSettings = Omit<ExtensionSettings, 'engineLayer' | 'problems'>;
+
+/** Settings only the editor uses, by field, with their key under `promptmeter.`. */
+const EDITOR_KEYS = {
+  enable: 'enable',
+  languages: 'languages',
+  include: 'include',
+  exclude: 'exclude',
+  codeLens: 'inline.codeLens',
+  tokenHints: 'inline.tokenHints',
+  tokenHintMinimum: 'inline.tokenHintMinimum',
+  costHighlights: 'inline.costHighlights',
+  statusBar: 'inline.statusBar',
+  moderateMonthly: 'thresholds.moderateMonthly',
+  expensiveMonthly: 'thresholds.expensiveMonthly',
+  configFile: 'configFile',
+  maxFileSize: 'maxFileSize',
+} as const satisfies Record<keyof EditorSettings, string>;
+
 /** Settings shared with `.promptmeter.json`; their names are the same there. */
-const ENGINE_KEYS = [
+export const ENGINE_KEYS = [
   'callsPerDay',
   'loopMultiplier',
   'expectedOutputFraction',
@@ -36,31 +74,31 @@ const ENGINE_KEYS = [
   'pricing',
 ] as const;
 
-export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
-  const section = vscode.workspace.getConfiguration('promptmeter', scope);
-  const explicit: Record<string, unknown> = {};
-  for (const key of ENGINE_KEYS) {
-    const inspected = section.inspect(key);
-    // Only values the user set: defaults live in the engine, once.
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-    if (value !== undefined) explicit[key] = value;
+/** `contributes.configuration`: the schema VS Code shows is the one the values are checked against. */
+const DECLARED = contributes.configuration.properties as unknown as Record<string, SchemaNode & { default?: unknown }>;
+
+export function readSettings(source: SettingsSource): ExtensionSettings {
+  const problems: ConfigProblem[] = [];
+  const report = (key: string, message: string) => problems.push({ source: 'settings', key: `promptmeter.${key}`, message });
+  const editor: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(EDITOR_KEYS)) {
+    const declared = DECLARED[`promptmeter.${key}`];
+    const value = source.get(key);
+    const valid = value === undefined ? undefined : keepValid(declared, value, key, report, { formats: { glob: globProblem } });
+    editor[field] = valid ?? declared.default;
   }
-  const { layer, problems } = validateConfig(explicit, 'settings');
-  return {
-    enable: section.get<boolean>('enable', true),
-    languages: section.get<string[]>('languages', ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact']),
-    include: section.get<string[]>('include', []),
-    exclude: section.get<string[]>('exclude', []),
-    codeLens: section.get<boolean>('inline.codeLens', true),
-    tokenHints: section.get<TokenHintStyle>('inline.tokenHints', 'inlayHints'),
-    tokenHintMinimum: section.get<number>('inline.tokenHintMinimum', 50),
-    costHighlights: section.get<boolean>('inline.costHighlights', true),
-    statusBar: section.get<boolean>('inline.statusBar', true),
-    moderateMonthly: section.get<number>('thresholds.moderateMonthly', 50),
-    expensiveMonthly: section.get<number>('thresholds.expensiveMonthly', 500),
-    configFile: section.get<string>('configFile', '.promptmeter.json'),
-    maxFileSize: section.get<number>('maxFileSize', 1_000_000),
-    engineLayer: layer,
-    problems,
-  };
+  const settings = editor as EditorSettings;
+  if (settings.moderateMonthly > settings.expensiveMonthly) {
+    const moderate = DECLARED['promptmeter.thresholds.moderateMonthly'].default as number;
+    const expensive = DECLARED['promptmeter.thresholds.expensiveMonthly'].default as number;
+    report(
+      'thresholds.moderateMonthly',
+      `(${settings.moderateMonthly}) must not be above thresholds.expensiveMonthly (${settings.expensiveMonthly}) (ignored: the defaults ${moderate} and ${expensive} are used)`,
+    );
+    settings.moderateMonthly = moderate;
+    settings.expensiveMonthly = expensive;
+  }
+  const explicit = Object.fromEntries(ENGINE_KEYS.map((key) => [key, source.get(key)]).filter(([, value]) => value !== undefined));
+  const engine = validateConfig(explicit, 'settings', 'promptmeter.');
+  return { ...settings, engineLayer: engine.layer, problems: [...problems, ...engine.problems] };
 }

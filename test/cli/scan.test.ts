@@ -129,8 +129,47 @@ describe('promptmeter scan', () => {
       writeFileSync(path.join(folder, '.promptmeter.json'), '{\n  // doubled traffic\n  "callsPerDay": 2000,\n  "loopMultiplier": "many",\n}\n');
       const { status, stdout, stderr } = run(['scan', '.', '--format', 'json'], folder);
       assert.equal(status, 0);
-      assert.match(stderr, /promptmeter: warning: .*\.promptmeter\.json: loopMultiplier must be number; got "many" \(ignored\)/);
+      assert.match(stderr, /promptmeter: warning: .*\.promptmeter\.json: loopMultiplier must be a number, not "many" \(ignored\)/);
       assert.equal(JSON.parse(stdout).calls[0].traffic.callsPerDay, 2000);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a broken .promptmeter.json: one warning per problem on stderr, the rest applied, defaults for the rest, exit 0', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'promptmeter-config-'));
+    try {
+      writeFileSync(path.join(folder, 'a.py'), 'import litellm\nlitellm.completion(model="prod-4o", messages=[])\n');
+      const config = [
+        '{',
+        '  "callsPerDay": 2000,',
+        '  "loopMultiplier": "many",',
+        '  "rules": { "missing-max-token": "off" },',
+        '  "pricing": { "aliases": { "prod-4o": "gpt-4o", "eu-4o": "no-such-model" } },',
+        '  "defaultOutputLimit": 512',
+        '  "defaultSlotTokens": 50',
+        '}',
+      ];
+      writeFileSync(path.join(folder, '.promptmeter.json'), config.join('\n'));
+      const file = path.join(folder, '.promptmeter.json');
+      for (const command of [['scan', '.', '--format', 'json'], ['report', '.', '--format', 'json']]) {
+        const { status, stdout, stderr } = run(command, folder);
+        assert.equal(status, 0, 'settings problems never fail the run');
+        assert.deepEqual(stderr.trimEnd().split('\n'), [
+          `promptmeter: warning: ${file}: is not valid JSON at line 7, column 3: a comma is expected (the settings before it are used, the rest of the file is ignored)`,
+          `promptmeter: warning: ${file}: loopMultiplier must be a number, not "many" (ignored)`,
+          `promptmeter: warning: ${file}: rules.missing-max-token is not a Promptmeter rule; did you mean "missing-max-tokens"? (ignored)`,
+          `promptmeter: warning: ${file}: pricing.aliases.eu-4o points to "no-such-model", which is not a known model (ignored)`,
+        ]);
+        const { calls, findings } = JSON.parse(stdout);
+        assert.equal(calls.length, 1, 'the scan completes');
+        if (command[0] === 'report') continue;
+        const [call] = calls;
+        assert.equal(call.traffic.callsPerDay, 2000, 'kept: before the syntax error');
+        assert.equal(call.outputTokens.expected, 256, 'kept: defaultOutputLimit 512, at the default fraction 0.5');
+        assert.ok(call.cost.perCall > 0, 'kept: the good alias prices prod-4o as gpt-4o');
+        assert.deepEqual(findings.map((finding: { ruleId: string }) => finding.ruleId), ['missing-max-tokens'], 'the mistyped rule id changes nothing');
+      }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

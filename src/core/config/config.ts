@@ -1,8 +1,9 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Severity } from '../model';
 import type { ModelPriceOverride } from '../pricing';
 import schema from '../../../schemas/promptmeter.schema.json';
+import { readConfigText } from './config-text';
+import { globProblem } from './globs';
+import { describeUnknownKey, describeValue, keepValid, type SchemaNode, type WalkOptions } from './schema-walk';
 
 /**
  * Settings shared by the CLI and the extension. They come in layers (defaults,
@@ -11,7 +12,6 @@ import schema from '../../../schemas/promptmeter.schema.json';
  * with its source and key and dropped, and everything else still applies.
  */
 export type SeverityOverride = Severity | 'off';
-
 
 /** A routing scenario saved from the comparison panel. */
 export interface RoutingScenario {
@@ -44,8 +44,9 @@ export type ConfigLayer = Partial<Omit<PromptmeterConfig, 'budgets' | 'pricing'>
 export interface ConfigProblem {
   /** Where the value came from: a file path, or `settings`. */
   source: string;
-  /** Dotted key, e.g. `slotTokens.retrieved_docs`. */
+  /** Dotted key, e.g. `slotTokens.retrieved_docs`; empty for the file as a whole. */
   key: string;
+  /** What is wrong and what happens instead, e.g. `must be at least 0, not -5 (ignored)`. */
   message: string;
 }
 
@@ -64,91 +65,54 @@ export const DEFAULT_CONFIG: PromptmeterConfig = {
   scenarios: [],
 };
 
-interface SchemaNode {
-  type?: string;
-  properties?: Record<string, SchemaNode>;
-  additionalProperties?: SchemaNode | boolean;
-  $ref?: string;
-  [keyword: string]: unknown;
-}
-
 const ROOT = schema as unknown as SchemaNode & { definitions: Record<string, SchemaNode> };
-const ajv = new Ajv({ allErrors: false, strict: false });
-const leafValidators = new Map<SchemaNode, ValidateFunction>();
 
-function resolveRef(node: SchemaNode): SchemaNode {
-  if (!node.$ref) return node;
-  const name = node.$ref.replace('#/definitions/', '');
-  const target = ROOT.definitions[name];
-  if (!target) throw new Error(`Unknown schema reference ${node.$ref}`);
-  return target;
+const WALK: WalkOptions = {
+  definitions: ROOT.definitions,
+  formats: { glob: globProblem },
+  unknownKey: unknownSetting,
+};
+
+/** Settings that live one level down (`pricing.aliases`, `rules.unknown-model`), for "did you mean" on a key written at the top. */
+const NESTED_KEYS = Object.entries(ROOT.properties ?? {}).flatMap(([key, node]) => Object.keys(node.properties ?? {}).map((child) => `${key}.${child}`));
+
+function unknownSetting(name: string, parentKey: string, known: readonly string[]): string {
+  if (parentKey === 'rules') return describeUnknownKey(name, known, 'is not a Promptmeter rule');
+  if (parentKey !== '') return describeUnknownKey(name, known, 'is not a known field');
+  // Keys copied from VS Code settings carry its `promptmeter.` prefix; the file does not.
+  const bare = name.replace(/^promptmeter\./, '');
+  const nested = NESTED_KEYS.find((key) => key.slice(key.indexOf('.') + 1).toLowerCase() === bare.toLowerCase());
+  if (nested) return `is not a Promptmeter setting; did you mean "${nested}"?`;
+  return describeUnknownKey(bare, known, 'is not a Promptmeter setting');
 }
 
-function leafValidator(node: SchemaNode): ValidateFunction {
-  let validate = leafValidators.get(node);
-  if (!validate) {
-    validate = ajv.compile(node);
-    leafValidators.set(node, validate);
-  }
-  return validate;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? 'an object' : String(value);
-}
-
-/** Keeps what is valid under `node`, reporting each invalid or unknown entry. */
-function keepValid(node: SchemaNode, value: unknown, key: string, source: string, problems: ConfigProblem[]): unknown {
-  const resolved = resolveRef(node);
-  const isRecord = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (resolved.type === 'object' && (resolved.properties || typeof resolved.additionalProperties === 'object')) {
-    if (!isRecord) {
-      problems.push({ source, key: key || '(root)', message: `must be an object, not ${describeType(value)}` });
-      return undefined;
-    }
-    const kept: Record<string, unknown> = {};
-    for (const [name, entry] of Object.entries(value as Record<string, unknown>)) {
-      const childKey = key ? `${key}.${name}` : name;
-      const child = resolved.properties?.[name] ?? (typeof resolved.additionalProperties === 'object' ? resolved.additionalProperties : undefined);
-      if (!child) {
-        problems.push({ source, key: childKey, message: 'is not a Promptmeter setting' });
-        continue;
-      }
-      const valid = keepValid(child, entry, childKey, source, problems);
-      if (valid !== undefined) kept[name] = valid;
-    }
-    return kept;
-  }
-  const validate = leafValidator(resolved);
-  if (validate(value)) return value;
-  const error = validate.errors?.[0];
-  const where = error?.instancePath ? ` (at ${error.instancePath})` : '';
-  problems.push({ source, key, message: `${error?.message ?? 'is invalid'}${where}; got ${describeType(value)}` });
-  return undefined;
-}
-
-/** Validates a settings object (from the editor or a parsed file). */
-export function validateConfig(value: unknown, source: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
+/**
+ * Validates a settings object (from the editor or a parsed file). `keyPrefix`
+ * names the keys as the user sees them (`promptmeter.` for editor settings).
+ */
+export function validateConfig(value: unknown, source: string, keyPrefix = ''): { layer: ConfigLayer; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const kept = (keepValid(ROOT, value, '', source, problems) ?? {}) as ConfigLayer & { $schema?: string };
+  const report = (key: string, message: string) => problems.push({ source, key: key ? `${keyPrefix}${key}` : '', message });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    report('', `must hold a JSON object ({ "callsPerDay": 5000, … }), not ${describeValue(value)} (ignored)`);
+    return { layer: {}, problems };
+  }
+  const kept = (keepValid(ROOT, value, '', report, WALK) ?? {}) as ConfigLayer & { $schema?: string };
   // `$schema` is allowed for editor support; it is not a setting.
   delete kept.$schema;
   return { layer: kept, problems };
 }
 
-/** Parses `.promptmeter.json` (JSON with comments and trailing commas). */
+/** Parses `.promptmeter.json` (JSON with comments and trailing commas), keeping what is valid. */
 export function parseConfigText(text: string, source: string): { layer: ConfigLayer; problems: ConfigProblem[] } {
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const first = errors[0];
-    const line = first ? text.slice(0, first.offset).split('\n').length : 1;
-    const message = `is not valid JSON: ${first ? printParseErrorCode(first.error) : 'unknown error'} on line ${line}; the file is ignored`;
-    return { layer: {}, problems: [{ source, key: '(file)', message }] };
-  }
-  return validateConfig(value ?? {}, source);
+  const { value, problems: syntax } = readConfigText(text);
+  const { layer, problems } = validateConfig(value, source);
+  return { layer, problems: [...syntax.map((problem) => ({ source, ...problem })), ...problems] };
+}
+
+/** One line for a problem: `.promptmeter.json: callsPerDay must be at least 0, not -5 (ignored)`. */
+export function describeProblem(problem: ConfigProblem): string {
+  return problem.key ? `${problem.source}: ${problem.key} ${problem.message}` : `${problem.source}: ${problem.message}`;
 }
 
 /** Later layers win; maps (slot sizes, rules, prices, aliases) merge key by key. */

@@ -18,10 +18,23 @@ const OVERRIDABLE_FIELDS = [
 const MODES = new Set(['chat', 'embedding', 'completion']);
 const TIERS = new Set(['frontier', 'mid', 'small']);
 
+/**
+ * Below this, a price per 1M tokens is almost surely a price per token (gpt-4o's
+ * $2.50 is 0.0000025 per token); the cheapest listed price is about $0.005.
+ */
+const PER_TOKEN_SUSPECT = 0.0001;
+
+/** An override that was ignored: which entry, and why. */
+export interface OverrideProblem {
+  section: 'models' | 'aliases';
+  name: string;
+  message: string;
+}
+
 /** Prices for model names as written in code, over a catalog plus the user's overrides. */
 export class PriceBook {
   /** Overrides that were ignored, and why (for settings diagnostics). */
-  readonly overrideProblems: readonly string[];
+  readonly overrideProblems: readonly OverrideProblem[];
   private readonly catalogAsOf: string;
   private readonly models: ModelPrice[];
   private readonly byId = new Map<string, ModelPrice>();
@@ -33,11 +46,11 @@ export class PriceBook {
 
   constructor(catalog: PriceCatalog, overrides: PriceOverrides = {}) {
     this.catalogAsOf = catalog.asOf;
-    const problems: string[] = [];
+    const problems: OverrideProblem[] = [];
     const entries = new Map(catalog.models.map((model) => [model.id.toLowerCase(), model]));
     for (const [id, override] of Object.entries(overrides.models ?? {})) {
       const result = applyOverride(entries, id, override);
-      if (typeof result === 'string') problems.push(`model ${id}: ${result}`);
+      if (typeof result === 'string') problems.push({ section: 'models', name: id, message: result });
       else this.overridden.add(result);
     }
     this.models = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -49,7 +62,7 @@ export class PriceBook {
     for (const [name, target] of Object.entries(overrides.aliases ?? {})) {
       const resolved = typeof target === 'string' ? this.resolve(target) : undefined;
       if (resolved?.found) this.aliases.set(name.trim().toLowerCase(), resolved.price);
-      else problems.push(`alias ${name}: ${JSON.stringify(target)} is not a known model`);
+      else problems.push({ section: 'aliases', name, message: unknownTarget(target, resolved?.closest ?? []) });
     }
     this.overrideProblems = problems;
   }
@@ -109,7 +122,7 @@ function applyOverride(entries: Map<string, ModelPrice>, id: string, override: u
   const key = id.trim().toLowerCase();
   const existing = entries.get(key);
   if (!existing && (fields.inputPerMTok === undefined || fields.outputPerMTok === undefined)) {
-    return 'a new model needs inputPerMTok and outputPerMTok';
+    return 'is not in the catalog, so it needs both inputPerMTok and outputPerMTok';
   }
   const base = existing ?? { id: id.trim(), provider: 'custom', mode: 'chat' };
   const merged = { ...base, ...fields, id: base.id } as ModelPrice;
@@ -120,7 +133,12 @@ function applyOverride(entries: Map<string, ModelPrice>, id: string, override: u
 
 function invalidOverride(override: Record<string, unknown>): string | undefined {
   for (const field of PRICE_FIELDS) {
-    if (override[field] !== undefined && !isPrice(override[field])) return `${field} must be a non-negative number`;
+    const value = override[field];
+    if (value === undefined) continue;
+    if (!isPrice(value)) return `${field} must be a non-negative number`;
+    if (value > 0 && value < PER_TOKEN_SUSPECT) {
+      return `${field} ${value} looks like a price per token; prices here are USD per 1M tokens (${formatPerMTok(value * 1e6)})`;
+    }
   }
   if (override.mode !== undefined && !MODES.has(override.mode as string)) return 'mode must be chat, embedding or completion';
   if (override.tier !== undefined && !TIERS.has(override.tier as string)) return 'tier must be frontier, mid or small';
@@ -131,6 +149,16 @@ function invalidOverride(override: Record<string, unknown>): string | undefined 
     if (!valid) return 'longContext needs aboveInputTokens, inputPerMTok and outputPerMTok as non-negative numbers';
   }
   return undefined;
+}
+
+function unknownTarget(target: unknown, closest: readonly string[]): string {
+  if (typeof target !== 'string') return `must name a model, not ${JSON.stringify(target)}`;
+  const suggestion = closest.length > 0 ? `; did you mean ${closest.map((id) => `"${id}"`).join(' or ')}?` : '';
+  return `points to "${target}", which is not a known model${suggestion}`;
+}
+
+function formatPerMTok(value: number): string {
+  return String(Number(value.toPrecision(6)));
 }
 
 function isPrice(value: unknown): value is number {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { DEFAULT_CONFIG, parseConfigText, resolveConfig, validateConfig } from '../../../src/core/config/config';
+import { DEFAULT_CONFIG, describeProblem, parseConfigText, resolveConfig, validateConfig } from '../../../src/core/config/config';
 import { readWorkspaceConfig } from '../../../src/core/config/workspace-file';
 
 describe('configuration', () => {
@@ -49,26 +49,33 @@ describe('configuration', () => {
     assert.deepEqual(
       problems.map((problem) => `${problem.source} ${problem.key}: ${problem.message}`),
       [
-        'settings callsPerDay: must be >= 0; got -5',
-        'settings expectedOutputFraction: must be number; got "half"',
-        'settings slotTokens.history: must be integer; got 2.5',
-        'settings rules.missing-max-tokens: must be equal to one of the allowed values; got "loud"',
-        'settings pricing.models.my-model.outputPerMTok: must be >= 0; got -2',
-        'settings colour: is not a Promptmeter setting',
+        'settings callsPerDay: must be at least 0, not -5 (ignored)',
+        'settings expectedOutputFraction: must be a number, not "half" (ignored)',
+        'settings slotTokens.history: must be a whole number, not 2.5 (ignored)',
+        'settings rules.missing-max-tokens: must be one of "error", "warning", "info", "hint", "off"; not "loud" (ignored)',
+        'settings pricing.models.my-model.outputPerMTok: must be at least 0, not -2 (ignored)',
+        'settings colour: is not a Promptmeter setting (known: callsPerDay, loopMultiplier, expectedOutputFraction, defaultOutputLimit, defaultSlotTokens, slotTokens, rules, budgets, pricing, include, exclude, scenarios) (ignored)',
       ],
     );
   });
 
-  it('reports a file that is not JSON and ignores it', () => {
+  it('names keys as the user wrote them: editor settings carry their prefix', () => {
+    const { problems } = validateConfig({ budgets: { perCall: 0 } }, 'settings', 'promptmeter.');
+    assert.deepEqual(problems, [{ source: 'settings', key: 'promptmeter.budgets.perCall', message: 'must be more than 0, not 0 (ignored)' }]);
+    assert.equal(describeProblem(problems[0]!), 'settings: promptmeter.budgets.perCall must be more than 0, not 0 (ignored)');
+  });
+
+  it('keeps what comes before a syntax error, and says where it is', () => {
     const { layer, problems } = parseConfigText('{ "callsPerDay": 10,\n  oops }', 'ws/.promptmeter.json');
-    assert.deepEqual(layer, {});
-    assert.equal(problems.length, 1);
-    assert.match(problems[0]?.message ?? '', /^is not valid JSON: .* on line 2; the file is ignored$/);
+    assert.deepEqual(layer, { callsPerDay: 10 });
+    assert.deepEqual(problems.map(describeProblem), [
+      'ws/.promptmeter.json: is not valid JSON at line 2, column 3: unexpected "oops" (the settings before it are used, the rest of the file is ignored)',
+    ]);
   });
 
   it('rejects a top level that is not an object', () => {
     const { problems } = validateConfig([1, 2], 'x.json');
-    assert.deepEqual(problems, [{ source: 'x.json', key: '(root)', message: 'must be an object, not an array' }]);
+    assert.deepEqual(problems, [{ source: 'x.json', key: '', message: 'must hold a JSON object ({ "callsPerDay": 5000, … }), not a list (ignored)' }]);
   });
 
   it('merges layers: later scalars win, maps merge key by key', () => {
@@ -84,15 +91,11 @@ describe('configuration', () => {
     assert.deepEqual(DEFAULT_CONFIG.slotTokens, {}, 'defaults are not mutated');
   });
 
-  it('reads .promptmeter.json from a folder; a missing file is not a problem', () => {
+  it('reads .promptmeter.json from a folder', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'pm-config-'));
     try {
-      assert.deepEqual(readWorkspaceConfig(folder), { layer: {}, problems: [], file: null });
       writeFileSync(path.join(folder, '.promptmeter.json'), '{ "defaultSlotTokens": 50 }');
-      assert.deepEqual(readWorkspaceConfig(folder).layer, { defaultSlotTokens: 50 });
-      mkdirSync(path.join(folder, 'dir.json'));
-      const unreadable = readWorkspaceConfig(folder, 'dir.json');
-      assert.match(unreadable.problems[0]?.message ?? '', /^cannot be read \(EISDIR\)/);
+      assert.deepEqual(readWorkspaceConfig(folder), { layer: { defaultSlotTokens: 50 }, problems: [], file: path.join(folder, '.promptmeter.json') });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

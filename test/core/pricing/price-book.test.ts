@@ -180,14 +180,17 @@ describe('PriceBook overrides', () => {
         'half-model': { inputPerMTok: 1 },
         'gpt-4o': { inputPerMTok: -1 },
         'odd-mode': { inputPerMTok: 1, outputPerMTok: 1, mode: 'image' as never },
+        'per-token': { inputPerMTok: 0.0000025, outputPerMTok: 10 },
       },
-      aliases: { 'prod-x': 'no-such-model' },
+      aliases: { 'prod-x': 'no-such-model', 'prod-4o': 'gpt-4-o' },
     });
     assert.deepEqual(prices.overrideProblems, [
-      'model half-model: a new model needs inputPerMTok and outputPerMTok',
-      'model gpt-4o: inputPerMTok must be a non-negative number',
-      'model odd-mode: mode must be chat, embedding or completion',
-      'alias prod-x: "no-such-model" is not a known model',
+      { section: 'models', name: 'half-model', message: 'is not in the catalog, so it needs both inputPerMTok and outputPerMTok' },
+      { section: 'models', name: 'gpt-4o', message: 'inputPerMTok must be a non-negative number' },
+      { section: 'models', name: 'odd-mode', message: 'mode must be chat, embedding or completion' },
+      { section: 'models', name: 'per-token', message: 'inputPerMTok 0.0000025 looks like a price per token; prices here are USD per 1M tokens (2.5)' },
+      { section: 'aliases', name: 'prod-x', message: 'points to "no-such-model", which is not a known model' },
+      { section: 'aliases', name: 'prod-4o', message: 'points to "gpt-4-o", which is not a known model; did you mean "gpt-4o"?' },
     ]);
     assert.equal(priceOf(prices.lookup('gpt-4o')).inputPerMTok, 2.5);
     assert.equal(prices.lookup('half-model').found, false);

@@ -27,7 +27,12 @@ const shared = {
 await build({ ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } });
 await build({
   ...shared,
-  entryPoints: { extension: 'src/extension/extension.ts', 'analysis-worker': 'src/extension/worker/analysis-worker.ts' },
+  entryPoints: {
+    extension: 'src/extension/extension.ts',
+    'analysis-worker': 'src/extension/worker/analysis-worker.ts',
+    // The workspace scan's parsing threads, for the CLI and the editor's report alike.
+    'scan-worker': 'src/core/scan/scan-worker.ts',
+  },
   outdir,
   external: ['vscode'],
 });

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../core/model';
 import { findRule, RULES } from '../core/rules';
+import { scanThreads } from '../core/scan/analysis-pool';
 
 export class UsageError extends Error {}
 
@@ -15,6 +16,8 @@ export interface WalkCommand {
   gitignore: boolean;
   color: boolean | undefined;
   progress: boolean | undefined;
+  /** Threads that parse files; 1 keeps everything on the main thread. */
+  threads: number;
   /** Only these rules run (`--rule`, repeatable). */
   rules: string[];
   /** These rules are off (`--disable`, repeatable). */
@@ -76,6 +79,7 @@ Scan options:
   --no-gitignore         Do not apply .gitignore files
   --color / --no-color   Force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
   --no-progress          No progress line on stderr
+  --threads N            Threads that parse files (default: one per core, up to 4; 1: no worker threads)
   --rule ID              Run only this rule (repeatable)
   --disable ID           Turn this rule off (repeatable)
   --fix                  Apply the safe fixes to the files, then report what is left
@@ -124,6 +128,7 @@ const WALK_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-progress': { type: 'boolean', default: false },
+  threads: { type: 'string' },
   rule: { type: 'string', multiple: true, default: [] as string[] },
   disable: { type: 'string', multiple: true, default: [] as string[] },
 } as const;
@@ -205,6 +210,7 @@ interface WalkValues {
   color?: boolean;
   'no-color'?: boolean;
   'no-progress': boolean;
+  threads?: string;
   rule: string[];
   disable: string[];
 }
@@ -218,6 +224,7 @@ function walkOptions(values: WalkValues, positionals: string[]): WalkCommand {
     gitignore: !values['no-gitignore'],
     color: values['no-color'] ? false : values.color,
     progress: values['no-progress'] ? false : undefined,
+    threads: parseThreads(values.threads),
     rules: knownRules(values.rule, '--rule'),
     disabled: knownRules(values.disable, '--disable'),
   };
@@ -264,6 +271,13 @@ function parseCount(argv: string[]): CountCommand {
     throw new UsageError(`--format must be text or json, not '${values.format}'`);
   }
   return { command: 'count', model: values.model ?? null, input: positionals[0] ?? '-', format: values.format };
+}
+
+function parseThreads(value: string | undefined): number {
+  if (value === undefined) return scanThreads();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, not '${value}'`);
+  return threads;
 }
 
 function parseSize(value: string | undefined): number {

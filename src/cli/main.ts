@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describeProblem, resolveConfig, type PromptmeterConfig } from '../core/config/config';
 import { checkPricing } from '../core/config/pricing-check';
 import { readWorkspaceConfig } from '../core/config/workspace-file';
@@ -8,6 +9,7 @@ import { wasmLocationBeside } from '../core/parse/parser';
 import { scanToJson } from '../core/report/scan-json';
 import type { EstimateContext } from '../core/estimate/estimate';
 import type { RuleSelection } from '../core/rules';
+import { AnalysisPool } from '../core/scan/analysis-pool';
 import { scan, type ScanResult } from '../core/scan/scan';
 import { version } from '../../package.json';
 import { HELP, parseCommand, UsageError, type CountCommand, type ReportCommand, type ScanCommand, type WalkCommand } from './args';
@@ -70,6 +72,7 @@ function ruleSelection(command: WalkCommand): RuleSelection {
 async function scanWorkspace(engine: Engine, command: WalkCommand, config: PromptmeterConfig, estimate: EstimateContext, selection: RuleSelection): Promise<ScanResult> {
   const showProgress = command.progress ?? process.stderr.isTTY === true;
   const progress = showProgress ? progressLine(process.stderr) : null;
+  const pool = command.threads > 1 ? new AnalysisPool(path.join(__dirname, 'scan-worker.js'), command.threads, __dirname) : undefined;
   const result = await scan(engine, {
     roots: command.paths,
     cwd: process.cwd(),
@@ -80,7 +83,8 @@ async function scanWorkspace(engine: Engine, command: WalkCommand, config: Promp
     estimate,
     rules: selection,
     onProgress: progress ? (update) => progress.update(update) : undefined,
-  });
+    pool,
+  }).finally(() => pool?.close());
   progress?.done();
   if (result.missingRoots.length > 0) throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
   return result;

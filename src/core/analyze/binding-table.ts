@@ -47,6 +47,8 @@ export class BindingTable {
   /** The original nodes, for the tree the table was built from. */
   readonly builtFrom = new Map<BindingRecord, Binding>();
   private readonly scopes: { scope: NodeHandle; names: Map<string, BindingRecord[]> }[] = [];
+  /** Every name bound anywhere in the file (`self.x` for fields). */
+  readonly names = new Set<string>();
 
   constructor(sites: BindingSite[]) {
     const byScopeNode = new Map<number, { scope: NodeHandle; names: Map<string, BindingRecord[]> }>();
@@ -57,6 +59,7 @@ export class BindingTable {
         byScopeNode.set(site.scope.id, entry);
         this.scopes.push(entry);
       }
+      this.names.add(site.name);
       const record = toRecord(site.binding);
       this.builtFrom.set(record, site.binding);
       const list = entry.names.get(site.name);

@@ -2,7 +2,7 @@ import type { LlmCall, OutputLimit, Prompt, ProviderId } from '../model';
 import type { SyntaxNode } from '../parse/parser';
 import { rangeOf } from '../parse/syntax';
 import { handleOf, type BindingRecord, type NodeHandle } from './binding-table';
-import type { ApiSpec, ArgPath, PromptArgument } from '../providers/types';
+import type { ApiSpec, ArgPath, LanguageCatalog, PromptArgument } from '../providers/types';
 import { insertionPoint } from './insertion';
 import type { PromptExtractor } from './prompts';
 import type { ArgumentLookup, ClientOrigin, Resolver } from './resolve';
@@ -32,6 +32,7 @@ export function detectCalls(callNodes: SyntaxNode[], text: string, resolver: Res
 }
 
 export function examineCall(node: SyntaxNode, text: string, resolver: Resolver, prompts: PromptExtractor): CallSite {
+  if (!mayCallAnApi(node, resolver)) return { node: handleOf(node), call: null, dependencies: [] };
   const { result, dependencies } = resolver.track(() => {
     const view = resolver.view(node);
     if (view.kind !== 'call') return null;
@@ -40,6 +41,35 @@ export function examineCall(node: SyntaxNode, text: string, resolver: Resolver, 
     return describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text);
   });
   return { node: handleOf(node), call: result, dependencies };
+}
+
+const API_NAMES = new WeakMap<LanguageCatalog, Set<string>>();
+
+/** The last names of every API the catalog knows (`create`, `completion`, `ChatOpenAI`). */
+function apiNames(catalog: LanguageCatalog): Set<string> {
+  let names = API_NAMES.get(catalog);
+  if (!names) {
+    const last = (key: string): string => key.split(/[.#]/).at(-1) ?? key;
+    const methods = Object.values(catalog.clientTypes).flatMap((type) => Object.keys(type.methods));
+    const moduleMethods = Object.values(catalog.moduleClients).flatMap((id) => Object.keys(catalog.clientTypes[id]?.methods ?? {}));
+    names = new Set([...Object.keys(catalog.functions), ...Object.keys(catalog.constructors), ...methods, ...moduleMethods].map(last));
+    API_NAMES.set(catalog, names);
+  }
+  return names;
+}
+
+/**
+ * Most calls in a file (`print`, `json.loads`, `items.map`) end in a name no API
+ * has and that the file never binds to anything; those need no resolving. A name
+ * the file binds may be an alias (`from litellm import completion as ask`).
+ */
+function mayCallAnApi(node: SyntaxNode, resolver: Resolver): boolean {
+  const callee = resolver.syntax.callee(node);
+  if (!callee) return true;
+  const nameNode = resolver.syntax.calleeName(callee);
+  if (nameNode === callee && callee.type !== 'identifier') return true;
+  const name = nameNode.text;
+  return apiNames(resolver.catalog).has(name) || resolver.table.names.has(name) || resolver.table.names.has(`self.${name}`);
 }
 
 function describeCall(

@@ -371,14 +371,22 @@ function loopAround(node: SyntaxNode): LoopContext | null {
 }
 
 function comments(index: NodeIndex, text: string): CommentText[] {
-  return index.of(['comment']).map((comment) => {
-    const lineStart = text.lastIndexOf('\n', comment.startIndex - 1) + 1;
-    return {
-      text: comment.text.replace(/^\/\/\s?|^\/\*+\s?|\s*\*+\/$/g, ''),
-      line: comment.startPosition.row,
-      ownLine: text.slice(lineStart, comment.startIndex).trim() === '',
-    };
-  });
+  return index.of(['comment']).map((comment) => ({
+    text: comment.text.replace(/^\/\/\s?|^\/\*+\s?|\s*\*+\/$/g, ''),
+    line: comment.startPosition.row,
+    ownLine: onlyBlanksBefore(text, comment.startIndex),
+  }));
+}
+
+/**
+ * Nothing but whitespace between the start of the line and `offset`. Scanned
+ * backwards: one long line can hold thousands of block comments, and looking
+ * from its start for each of them took time quadratic in the line's length.
+ */
+function onlyBlanksBefore(text: string, offset: number): boolean {
+  let index = offset - 1;
+  while (index >= 0 && text[index] !== '\n' && /\s/.test(text[index])) index--;
+  return index < 0 || text[index] === '\n';
 }
 
 /** Where a string's text becomes part of a binding: module names, destructured keys, quoted field names. */
@@ -425,6 +433,7 @@ export const JAVASCRIPT_SYNTAX: LanguageSyntax = {
   returnedExpressions,
   loopAround,
   comments,
+  callee: (call) => field(call, call.type === 'new_expression' ? 'constructor' : 'function'),
   calleeName(callee) {
     if (callee.type === 'member_expression') return field(callee, 'property') ?? callee;
     return callee;

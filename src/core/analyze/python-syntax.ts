@@ -355,6 +355,7 @@ export const PYTHON_SYNTAX: LanguageSyntax = {
   returnedExpressions,
   loopAround,
   comments,
+  callee: (call) => field(call, 'function'),
   calleeName(callee) {
     return callee.type === 'attribute' ? (field(callee, 'attribute') ?? callee) : callee;
   },

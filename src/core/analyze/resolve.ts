@@ -23,6 +23,8 @@ export type ArgumentLookup =
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const MAX_DEPTH = 12;
+/** `parent` steps a scope lookup takes looking for a node whose scopes are known. */
+const SHORT_CLIMB = 8;
 const FUNCTION_NODE_TYPES = new Set(['lambda', 'arrow_function', 'function_expression', 'function']);
 const ENV_GETTERS = new Set(['getenv', 'get', 'environ.get']);
 const JSON_ENCODERS = new Set(['json.dumps', 'JSON.stringify']);
@@ -58,7 +60,7 @@ export class Resolver {
   constructor(
     readonly syntax: LanguageSyntax,
     readonly catalog: LanguageCatalog,
-    private readonly table: BindingTable,
+    readonly table: BindingTable,
     private readonly tree: Tree,
   ) {
     for (const [record, binding] of table.builtFrom) this.bindings.set(record, binding);
@@ -104,14 +106,27 @@ export class Resolver {
     return undefined;
   }
 
-  /** The scopes enclosing a node, innermost first (the node itself if it is one). */
+  /**
+   * The scopes enclosing a node, innermost first (the node itself if it is one).
+   * Each `parent` step walks down from the root, so climbing a deep tree (a chain
+   * of thousands of `+`) step by step takes time quadratic in its depth, and
+   * recursing overflowed the stack: climb a few steps to a node whose chain is
+   * known, else walk down from the root once.
+   */
   private scopeChain(node: SyntaxNode): SyntaxNode[] {
-    const cached = this.scopeChains.get(node.id);
-    if (cached) return cached;
-    const parent = node.parent;
-    const outer = parent ? this.scopeChain(parent) : [];
-    const chain = this.syntax.isScope(node) ? [node, ...outer] : outer;
-    this.scopeChains.set(node.id, chain);
+    const climbed: SyntaxNode[] = [];
+    let current: SyntaxNode | null = node;
+    let outer: SyntaxNode[] | undefined;
+    while (current && !(outer = this.scopeChains.get(current.id)) && climbed.length < SHORT_CLIMB) {
+      climbed.push(current);
+      current = current.parent;
+    }
+    const path = outer || !current ? climbed.reverse() : pathFromRoot(this.tree, node);
+    let chain = outer ?? [];
+    for (const step of path) {
+      chain = this.scopeChains.get(step.id) ?? (this.syntax.isScope(step) ? [step, ...chain] : chain);
+      this.scopeChains.set(step.id, chain);
+    }
     return chain;
   }
 
@@ -471,4 +486,11 @@ function arithmetic(left: number, right: number, operator: string): number | nul
     default:
       return null;
   }
+}
+
+/** The root, the node, and every node between them, top down. */
+function pathFromRoot(tree: Tree, node: SyntaxNode): SyntaxNode[] {
+  const path: SyntaxNode[] = [];
+  for (let current: SyntaxNode | null = tree.rootNode; current; current = current.id === node.id ? null : current.childWithDescendant(node)) path.push(current);
+  return path;
 }

@@ -98,6 +98,8 @@ export interface LanguageSyntax {
   /** The closest enclosing loop, comprehension, or iteration callback (`items.map(x => …)`). */
   loopAround(node: SyntaxNode): LoopContext | null;
   comments(index: NodeIndex, text: string): CommentText[];
+  /** What a call expression calls (`a.b.create` in `a.b.create(...)`), without reading its arguments. */
+  callee(call: SyntaxNode): SyntaxNode | null;
   /** The node that names what is called (`create` in `a.b.create(...)`, `X` in `new X(...)`). */
   calleeName(callee: SyntaxNode): SyntaxNode;
 }

@@ -23,6 +23,7 @@ const TIERS = new Set(['frontier', 'mid', 'small']);
  * $2.50 is 0.0000025 per token); the cheapest listed price is about $0.005.
  */
 const PER_TOKEN_SUSPECT = 0.0001;
+const MAX_REMEMBERED_LOOKUPS = 10_000;
 
 /** An override that was ignored: which entry, and why. */
 export interface OverrideProblem {
@@ -43,6 +44,7 @@ export class PriceBook {
   private readonly hosted: ModelPrice[];
   private readonly overridden = new Set<ModelPrice>();
   private readonly aliases = new Map<string, ModelPrice>();
+  private readonly lookups = new Map<string, PriceLookup>();
 
   constructor(catalog: PriceCatalog, overrides: PriceOverrides = {}) {
     this.catalogAsOf = catalog.asOf;
@@ -76,6 +78,17 @@ export class PriceBook {
   }
 
   lookup(model: string): PriceLookup {
+    // A workspace names few models, many times; suggestions for an unknown one cost an edit-distance pass.
+    let result = this.lookups.get(model);
+    if (!result) {
+      if (this.lookups.size >= MAX_REMEMBERED_LOOKUPS) this.lookups.clear();
+      result = this.lookupUncached(model);
+      this.lookups.set(model, result);
+    }
+    return result;
+  }
+
+  private lookupUncached(model: string): PriceLookup {
     for (const form of normalizeModelName(model).forms) {
       const price = this.aliases.get(form);
       if (price) return { found: true, price, matchedAs: form, via: 'alias' };

@@ -30,9 +30,20 @@ function needlePattern(needles: string[]): RegExp {
   return new RegExp(escaped.join('|'));
 }
 
-const PYTHON_PATTERN = needlePattern(pythonNeedles());
-const JAVASCRIPT_PATTERN = needlePattern(javascriptNeedles());
+/** The names looked for; the benchmark gives ripgrep the same ones. */
+export const PREFILTER_NEEDLES = { python: pythonNeedles(), javascript: javascriptNeedles() };
+const PYTHON_PATTERN = needlePattern(PREFILTER_NEEDLES.python);
+const JAVASCRIPT_PATTERN = needlePattern(PREFILTER_NEEDLES.javascript);
 
 export function mayContainLlmCall(text: string, language: SourceLanguage): boolean {
   return (language === 'python' ? PYTHON_PATTERN : JAVASCRIPT_PATTERN).test(text);
+}
+
+/**
+ * The same test on a file's bytes, before decoding them: the names are ASCII, and
+ * ASCII bytes in UTF-8 only ever stand for themselves, so reading the bytes as
+ * Latin-1 finds exactly what the decoded text would. Most files stop here.
+ */
+export function mayContainLlmCallInBytes(bytes: Uint8Array, language: SourceLanguage): boolean {
+  return mayContainLlmCall(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), language);
 }

@@ -3,18 +3,21 @@ import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
 import { evaluate, type FileEvaluation } from '../engine/evaluate';
 import type { EstimateContext } from '../estimate/estimate';
-import type { SourceLanguage } from '../model';
-import { mayContainLlmCall } from '../providers/prefilter';
+import type { FileAnalysis, SourceLanguage } from '../model';
+import { mayContainLlmCallInBytes } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
-import { classifyContent } from '../workspace/classify';
+import { classifyContent, sniffNotText } from '../workspace/classify';
 import { discoverFiles, type DiscoverOptions } from '../workspace/discover';
 import { promptFileReader } from '../workspace/prompt-files';
+import type { AnalysisPool } from './analysis-pool';
 
 export interface ScanOptions extends DiscoverOptions {
   estimate: EstimateContext;
   rules?: RuleSelection;
   /** Called after each file; cheap enough to drive a progress bar. */
   onProgress?: (progress: ScanProgress) => void;
+  /** Worker threads for parsing and analysis, used once a scan has enough files to make it pay; the caller closes it. */
+  pool?: AnalysisPool;
 }
 
 export interface ScanProgress {
@@ -43,62 +46,104 @@ export interface ScanResult {
   stats: { filesSeen: number; filesParsed: number; filesSkipped: number; ms: number };
 }
 
+/** Below this many files to parse, starting worker threads costs more than it saves. */
+const PARALLEL_AFTER_FILES = 16;
+
+/** A file that passed the checks and the pre-filter: what analysis needs. */
+interface Candidate {
+  relPath: string;
+  language: SourceLanguage;
+  text: string;
+  directory: string;
+}
+
+type Outcome = ScannedFile | SkippedFile | null;
+
 /**
  * Walks the roots, reads each source file once, skips what cannot hold an LLM
- * call (binary, minified, no SDK named), and analyses the rest.
+ * call (binary, minified, no SDK named), and analyses the rest: on this thread,
+ * or, given a `pool`, on worker threads while this one walks on.
  */
 export async function scan(engine: Engine, options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const result: ScanResult = { files: [], skipped: [], missingRoots: [], stats: { filesSeen: 0, filesParsed: 0, filesSkipped: 0, ms: 0 } };
+  // Outcomes in walk order, whichever thread produced them, so the result does not depend on timing.
+  const outcomes: (Outcome | Promise<Outcome>)[] = [];
   for await (const event of discoverFiles(options)) {
     if (event.type === 'skip') {
       if (event.reason === 'not-found') result.missingRoots.push(event.relPath);
-      else result.skipped.push({ path: event.relPath, reason: event.reason, detail: event.detail });
+      else outcomes.push({ path: event.relPath, reason: event.reason, detail: event.detail });
       continue;
     }
     result.stats.filesSeen++;
-    const scanned = await scanFile(engine, event.absPath, event.relPath, event.language, options, result.skipped);
-    if (scanned) {
+    const candidate = readCandidate(event.absPath, event.relPath, event.language);
+    if (candidate && 'text' in candidate) {
       result.stats.filesParsed++;
-      const { analysis, findings } = scanned;
-      if (analysis.calls.length > 0 || findings.length > 0 || analysis.syntaxErrors.length > 0) result.files.push(scanned);
+      const pool = result.stats.filesParsed > PARALLEL_AFTER_FILES ? options.pool : undefined;
+      outcomes.push(pool ? analyzeInPool(pool, engine, candidate, options) : await analyzeHere(engine, candidate, options));
+    } else if (candidate) {
+      outcomes.push(candidate);
     }
     options.onProgress?.({ filesSeen: result.stats.filesSeen, filesParsed: result.stats.filesParsed, currentPath: event.relPath });
+  }
+  for (const outcome of await Promise.all(outcomes)) {
+    if (!outcome) continue;
+    if ('reason' in outcome) result.skipped.push(outcome);
+    else if (outcome.analysis.calls.length > 0 || outcome.findings.length > 0 || outcome.analysis.syntaxErrors.length > 0) result.files.push(outcome);
   }
   result.stats.filesSkipped = result.skipped.length;
   result.stats.ms = Math.round(performance.now() - started);
   return result;
 }
 
-async function scanFile(
-  engine: Engine,
-  absPath: string,
-  relPath: string,
-  language: SourceLanguage,
-  options: ScanOptions,
-  skipped: SkippedFile[],
-): Promise<ScannedFile | null> {
+/** The file's text if it may hold a call; why it was skipped; or null when it names no SDK. */
+function readCandidate(absPath: string, relPath: string, language: SourceLanguage): Candidate | SkippedFile | null {
   let bytes: Uint8Array;
   try {
     // Synchronous for the same reason as in discover.ts: promise-based reads cost ~0.2 ms a file.
     bytes = readFileSync(absPath);
   } catch (error) {
     // Deleted or made unreadable between the walk and the read.
-    skipped.push({ path: relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-    return null;
+    return { path: relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
+  const notText = sniffNotText(bytes);
+  if (notText) return { path: relPath, reason: notText.reason, detail: notText.detail };
+  // A file naming no SDK holds no call, whatever else it is (minified, not UTF-8): nothing to report.
+  if (!mayContainLlmCallInBytes(bytes, language)) return null;
   const verdict = classifyContent(bytes);
-  if (!verdict.ok) {
-    skipped.push({ path: relPath, reason: verdict.reason, detail: verdict.detail });
-    return null;
-  }
-  if (!mayContainLlmCall(verdict.text, language)) return null;
-  await engine.prepare(language);
+  if (!verdict.ok) return { path: relPath, reason: verdict.reason, detail: verdict.detail };
+  return { relPath, language, text: verdict.text, directory: path.dirname(absPath) };
+}
+
+async function analyzeHere(engine: Engine, candidate: Candidate, options: ScanOptions): Promise<Outcome> {
+  await engine.prepare(candidate.language);
   try {
-    const analysis = engine.analyzeLoaded(verdict.text, language, { readPromptFile: promptFileReader(path.dirname(absPath)) });
-    return { path: relPath, language, ...evaluate(analysis, verdict.text, options.estimate, options.rules) };
+    return evaluated(candidate, engine.analyzeLoaded(candidate.text, candidate.language, { readPromptFile: promptFileReader(candidate.directory) }), options);
   } catch (error) {
-    skipped.push({ path: relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) });
-    return null;
+    return analysisFailed(candidate, error);
   }
+}
+
+/** On a worker; should the worker die, here. */
+async function analyzeInPool(pool: AnalysisPool, engine: Engine, candidate: Candidate, options: ScanOptions): Promise<Outcome> {
+  let answer: Awaited<ReturnType<AnalysisPool['analyze']>>;
+  try {
+    answer = await pool.analyze(candidate);
+  } catch {
+    return analyzeHere(engine, candidate, options);
+  }
+  if ('error' in answer) return analysisFailed(candidate, answer.error);
+  try {
+    return evaluated(candidate, answer, options);
+  } catch (error) {
+    return analysisFailed(candidate, error);
+  }
+}
+
+function evaluated(candidate: Candidate, analysis: FileAnalysis, options: ScanOptions): ScannedFile {
+  return { path: candidate.relPath, language: candidate.language, ...evaluate(analysis, candidate.text, options.estimate, options.rules) };
+}
+
+function analysisFailed(candidate: Candidate, error: unknown): SkippedFile {
+  return { path: candidate.relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) };
 }

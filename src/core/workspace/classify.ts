@@ -30,12 +30,8 @@ const MINIFIED_MIN_BYTES_PER_NEWLINE = 1_000;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function classifyContent(bytes: Uint8Array): ContentVerdict {
-  // Checked before NUL bytes: UTF-16 text is full of them but is not binary.
-  const utf16 = utf16ByteOrderMark(bytes);
-  if (utf16) return { ok: false, reason: 'not-utf8', detail: `${utf16} byte order mark` };
-
-  const nulOffset = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-  if (nulOffset !== -1) return { ok: false, reason: 'binary', detail: `NUL byte at offset ${nulOffset}` };
+  const notText = sniffNotText(bytes);
+  if (notText) return notText;
 
   let text: string;
   try {
@@ -47,6 +43,20 @@ export function classifyContent(bytes: Uint8Array): ContentVerdict {
   const minified = minifiedEvidence(text, bytes.length);
   if (minified) return { ok: false, reason: 'minified', detail: minified };
   return { ok: true, text };
+}
+
+/**
+ * What a glance at the first bytes tells: UTF-16 text or binary data. Cheap
+ * enough for every file; decoding and the minified check are left for files
+ * that may hold a call.
+ */
+export function sniffNotText(bytes: Uint8Array): (ContentVerdict & { ok: false }) | null {
+  // Checked before NUL bytes: UTF-16 text is full of them but is not binary.
+  const utf16 = utf16ByteOrderMark(bytes);
+  if (utf16) return { ok: false, reason: 'not-utf8', detail: `${utf16} byte order mark` };
+  const nulOffset = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nulOffset !== -1) return { ok: false, reason: 'binary', detail: `NUL byte at offset ${nulOffset}` };
+  return null;
 }
 
 function utf16ByteOrderMark(bytes: Uint8Array): string | undefined {

@@ -11,6 +11,7 @@ import { promptFileReader } from '../../core/workspace/prompt-files';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildReport } from '../../core/report/model';
+import { AnalysisPool, scanThreads } from '../../core/scan/analysis-pool';
 import { scan } from '../../core/scan/scan';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
@@ -55,8 +56,14 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'report': {
       const controller = new AbortController();
       running.set(request.id, controller);
+      const pool = new AnalysisPool(path.join(assetDir, 'scan-worker.js'), scanThreads(), assetDir);
       try {
-        const result = await scan(engine, { ...request, estimate: contextFor(request.config), signal: controller.signal });
+        const result = await scan(engine, {
+          ...request,
+          estimate: contextFor(request.config),
+          signal: controller.signal,
+          pool,
+        });
         const readText = (file: string): string | null => {
           try {
             return readFileSync(path.resolve(request.cwd, file), 'utf8');
@@ -67,6 +74,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
         return buildReport(result, request.config, request.tool, { readText });
       } finally {
         running.delete(request.id);
+        void pool.close();
       }
     }
     case 'cancel':

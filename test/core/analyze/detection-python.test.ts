@@ -11,6 +11,23 @@ interface Case {
 /** Each case lists every call the engine must report, in order; anything else reported fails the case. */
 const CASES: Case[] = [
   {
+    name: 'calls through names that are no API name: an import alias, a method kept in a field',
+    code: `
+      from litellm import completion as ask
+      from openai import OpenAI
+      ask(model="gpt-4o-mini", messages=[], max_tokens=50)
+      class Bot:
+          def __init__(self):
+              self.send = OpenAI().chat.completions.create
+          def run(self):
+              return self.send(model="gpt-4o", messages=[])
+    `,
+    expect: [
+      { line: 3, provider: 'litellm', model: 'gpt-4o-mini', maxTokens: 50 },
+      { line: 8, provider: 'openai', model: 'gpt-4o', maxTokensParam: null },
+    ],
+  },
+  {
     name: 'OpenAI chat completion with a module constant model',
     code: `
       from openai import OpenAI

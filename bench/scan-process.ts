@@ -8,9 +8,9 @@ import { scan } from '../src/core/scan/scan';
 import { median } from './stats';
 
 /**
- * One workspace scan measurement in a process of its own, as the CLI runs it:
- * the first scan is cold (grammars and tokenizer ranks load, nothing is compiled
- * yet), later ones warm. Peak memory is the whole process's, worker threads included.
+ * Workspace scans in a process of its own, one after another as a long-lived
+ * process (the editor's report) would run them: the first is cold (grammars and
+ * tokenizer ranks load, nothing is compiled yet), later ones warm.
  * Usage: scan-process.ts ROOT THREADS RUNS; prints one JSON object.
  */
 async function main(): Promise<void> {
@@ -35,7 +35,6 @@ async function main(): Promise<void> {
       warmMs: Math.round(median(times.slice(1))),
       filesParsed: last?.stats.filesParsed,
       callsFound: last?.files.reduce((total, file) => total + file.analysis.calls.length, 0),
-      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
 }

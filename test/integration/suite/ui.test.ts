@@ -93,6 +93,29 @@ suite('extension', () => {
     assert.match(constantText, /^\*\*\d+ tokens\*\* of prompt text \(o200k_base\)/);
   });
 
+  test('typing inside a prompt, key by key, updates the cost of the call that reads it', async () => {
+    const editor = await openWorkspaceFile('bot.py');
+    const original = editor.document.getText();
+    const inputTokens = (title: string): number => Number(/ · ([\d,]+) in /.exec(title)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+    const before = inputTokens((await codeLensTitles(editor.document.uri, 3))[0]!);
+    try {
+      // Each keystroke is an edit inside the string: the worker re-examines only the call reading SYSTEM_PROMPT.
+      const typed = ' Always answer in English.';
+      const at = editor.document.lineAt(8).text.indexOf('."""') + 1;
+      for (const [index, character] of [...typed].entries()) {
+        await editor.edit((edit) => edit.insert(new vscode.Position(8, at + index), character));
+      }
+      assert.ok(editor.document.lineAt(8).text.endsWith(`discounts.${typed}"""`), editor.document.lineAt(8).text);
+      const after = await waitFor(async () => {
+        const count = inputTokens((await codeLensTitles(editor.document.uri, 3))[0]!);
+        return count > before ? count : undefined;
+      }, 'the CodeLens counting the typed words');
+      assert.ok(after - before >= 4 && after - before <= 8, `${before} → ${after} input tokens`);
+    } finally {
+      await restore(editor.document, original);
+    }
+  });
+
   test('token counts appear as inlay hints after long prompt constants', async () => {
     const editor = await openWorkspaceFile('bot.py');
     const hints = await waitFor(async () => {

@@ -107,10 +107,21 @@ export function reanalyzeAfterLiteralEdit(
   return { analysis: fileAnalysis(state, calls, tree), state, carriedFrom };
 }
 
-/** Whether the call expression or any binding its answer read holds the edited text. */
+/**
+ * Whether the call expression or any binding its answer read holds the edited
+ * text, or anything else its findings are made from: the loop around it (does it
+ * exit early?), the whole lines of its prompt parts (a fix moves a line), a prompt
+ * file (it may have changed on disk).
+ */
 function reads(site: CallSite, shift: EditShift): boolean {
   const touches = (start: number, end: number): boolean => start <= shift.oldEnd && end >= shift.start;
-  return touches(site.node.start, site.node.end) || site.dependencies.some((record) => touches(record.span.start, record.span.end));
+  if (touches(site.node.start, site.node.end) || site.dependencies.some((record) => touches(record.span.start, record.span.end))) return true;
+  const { call } = site;
+  if (!call) return false;
+  if (call.loop && touches(call.loop.range.startOffset, call.loop.range.endOffset)) return true;
+  return call.prompts.some((prompt) =>
+    prompt.parts.some((part) => (part.kind === 'static' && part.file !== undefined) || (part.range.start.line <= shift.row && part.range.end.line >= shift.row)),
+  );
 }
 
 function fileAnalysis(state: AnalysisState, calls: LlmCall[], tree: Tree): FileAnalysis {

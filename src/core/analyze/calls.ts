@@ -169,7 +169,9 @@ function modelName(resolver: Resolver, node: SyntaxNode, depth = 0): string | nu
 }
 
 function outputLimit(resolver: Resolver, found: FoundArgument): OutputLimit {
-  return { param: found.path, value: resolver.numberValue(found.node), range: rangeOf(found.node) };
+  const value = resolver.numberValue(found.node);
+  // `max_tokens=-3` is an error the API reports; as a limit it says nothing about the output.
+  return { param: found.path, value: value !== null && value >= 0 ? value : null, range: rangeOf(found.node) };
 }
 
 function promptsFrom(

@@ -1,6 +1,6 @@
 import type { LoopContext } from '../model';
 import type { SyntaxNode } from '../parse/parser';
-import { rangeOf, type NodeIndex } from '../parse/syntax';
+import { isInside, rangeOf, type NodeIndex } from '../parse/syntax';
 import { decodeEscape } from './strings';
 import type { ArgumentList, Binding, BindingSite, CommentText, ExprView, LanguageSyntax, ObjectEntry, StringPiece } from './syntax-view';
 
@@ -390,12 +390,17 @@ function onlyBlanksBefore(text: string, offset: number): boolean {
 }
 
 /** Where a string's text becomes part of a binding: module names, destructured keys, quoted field names. */
-const BINDING_NAME_CONTEXTS = new Set(['import_statement', 'export_statement', 'import_require_clause', 'object_pattern']);
+const BINDING_NAME_CONTEXTS = new Set(['import_statement', 'import_require_clause', 'object_pattern']);
 const FIELD_TYPES = new Set(['public_field_definition', 'field_definition']);
 
 function literalNamesBinding(literal: SyntaxNode): boolean {
   for (let node = literal.parent; node; node = node.parent) {
     if (BINDING_NAME_CONTEXTS.has(node.type)) return true;
+    // `export … from 'module'` names a module; any other string under `export` (an exported constant's) is a value.
+    if (node.type === 'export_statement') {
+      const source = field(node, 'source');
+      return source !== null && isInside(literal, source);
+    }
     if (FIELD_TYPES.has(node.type)) {
       const value = field(node, 'value');
       return !value || literal.startIndex < value.startIndex;
@@ -403,6 +408,7 @@ function literalNamesBinding(literal: SyntaxNode): boolean {
   }
   return false;
 }
+
 
 export const JAVASCRIPT_SYNTAX: LanguageSyntax = {
   family: 'javascript',

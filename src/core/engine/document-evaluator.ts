@@ -1,5 +1,6 @@
 import type { AnalyzeOptions } from '../analyze/analyze';
 import type { EstimateContext } from '../estimate/estimate';
+import { preferredQuote } from '../fix/style';
 import type { SourceLanguage } from '../model';
 import type { RuleSelection } from '../rules';
 import type { Engine } from './engine';
@@ -10,6 +11,8 @@ interface Previous {
   results: CallResult[];
   context: EstimateContext;
   selection: string;
+  /** Fixes write strings in the quote the file mostly uses: when that changes, every fix does. */
+  quote: string;
 }
 
 /**
@@ -49,8 +52,9 @@ export class DocumentEvaluator {
   ): { evaluation: FileEvaluation; update: EvaluationUpdate } {
     const { analysis, carriedFrom, shift } = this.engine.analyzeKeptIncrementally(key, text, language, options);
     const selectionKey = JSON.stringify(selection);
+    const quote = preferredQuote(text);
     const before = this.previous.get(key);
-    const reusable = shift && before?.context === context && before.selection === selectionKey ? before.results : null;
+    const reusable = shift && before?.context === context && before.selection === selectionKey && before.quote === quote ? before.results : null;
     const results: CallResult[] = [];
     const calls: CallUpdate[] = [];
     for (const [index, call] of analysis.calls.entries()) {
@@ -65,7 +69,7 @@ export class DocumentEvaluator {
         calls.push({ fresh });
       }
     }
-    this.previous.set(key, { results, context, selection: selectionKey });
+    this.previous.set(key, { results, context, selection: selectionKey, quote });
     const update: EvaluationUpdate = { ...analysis, shift: reusable ? shift : null, calls };
     return { evaluation: evaluationOf(analysis, results), update };
   }

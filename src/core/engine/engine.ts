@@ -56,14 +56,22 @@ export class Engine {
   analyzeKeptIncrementally(key: string, text: string, language: SourceLanguage, options: AnalyzeOptions = {}): KeptAnalysis {
     const previous = this.kept.get(key);
     this.kept.delete(key);
-    if (previous && previous.language === language && previous.text === text) {
+    // The same text again gives the same analysis, unless a prompt file it read has changed since.
+    if (previous && previous.language === language && previous.text === text && !readsPromptFiles(previous.result.analysis)) {
       this.kept.set(key, previous);
       return { ...previous.result, carriedFrom: previous.result.analysis.calls.map((_, index) => index), shift: NO_SHIFT };
     }
-    const { tree, shift } = previous?.language === language ? this.reparse(previous, text) : { tree: this.parsers.parse(language, text), shift: null };
     if (previous?.language !== language) previous?.tree.delete();
-    const carried = previous && shift ? reanalyzeAfterLiteralEdit(previous.result.state, tree, text, shift, options) : null;
-    const result = carried ? { ...carried, shift } : { ...analyzeWithState(tree, text, language, options), shift: null };
+    const { tree, shift } = previous?.language === language ? this.reparse(previous, text) : { tree: this.parsers.parse(language, text), shift: null };
+    let result: KeptAnalysis;
+    try {
+      const carried = previous && shift ? reanalyzeAfterLiteralEdit(previous.result.state, tree, text, shift, options) : null;
+      result = carried ? { ...carried, shift } : { ...analyzeWithState(tree, text, language, options), shift: null };
+    } catch (error) {
+      // Not kept, so nothing else would free it.
+      tree.delete();
+      throw error;
+    }
     this.kept.set(key, { text, language, tree, result });
     this.evictOldTrees();
     return result;
@@ -74,10 +82,13 @@ export class Engine {
     if (!edit) return { tree: previous.tree, shift: NO_SHIFT };
     const literal = editedLiteral(previous.tree, edit, languageSupport(previous.language).syntax.literalTypes);
     previous.tree.edit(edit);
-    const tree = this.parsers.parse(previous.language, text, previous.tree);
-    const shift = literal && literalShift(literal, previous.tree, tree, edit);
-    previous.tree.delete();
-    return { tree, shift };
+    try {
+      const tree = this.parsers.parse(previous.language, text, previous.tree);
+      return { tree, shift: literal && literalShift(literal, previous.tree, tree, edit) };
+    } finally {
+      // No longer kept: should parsing stop (ParseTimeLimitError), nothing else would free it.
+      previous.tree.delete();
+    }
   }
 
   /** Drops the tree kept for a closed document. */
@@ -102,6 +113,10 @@ export class Engine {
       tree.delete();
     }
   }
+}
+
+function readsPromptFiles(analysis: FileAnalysis): boolean {
+  return analysis.calls.some((call) => call.prompts.some((prompt) => prompt.parts.some((part) => part.kind === 'static' && part.file !== undefined)));
 }
 
 export function emptyAnalysis(language: SourceLanguage): FileAnalysis {

@@ -48,6 +48,8 @@ export interface ScanResult {
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const PARALLEL_AFTER_FILES = 16;
+/** Files sent to the workers and not answered yet, at most. */
+const MAX_FILES_IN_POOL = 64;
 
 /** A file that passed the checks and the pre-filter: what analysis needs. */
 interface Candidate {
@@ -69,6 +71,7 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
   const result: ScanResult = { files: [], skipped: [], missingRoots: [], stats: { filesSeen: 0, filesParsed: 0, filesSkipped: 0, ms: 0 } };
   // Outcomes in walk order, whichever thread produced them, so the result does not depend on timing.
   const outcomes: (Outcome | Promise<Outcome>)[] = [];
+  const inPool: Promise<Outcome>[] = [];
   for await (const event of discoverFiles(options)) {
     if (event.type === 'skip') {
       if (event.reason === 'not-found') result.missingRoots.push(event.relPath);
@@ -80,7 +83,15 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
     if (candidate && 'text' in candidate) {
       result.stats.filesParsed++;
       const pool = result.stats.filesParsed > PARALLEL_AFTER_FILES ? options.pool : undefined;
-      outcomes.push(pool ? analyzeInPool(pool, engine, candidate, options) : await analyzeHere(engine, candidate, options));
+      if (pool) {
+        const outcome = analyzeInPool(pool, engine, candidate, options);
+        outcomes.push(outcome);
+        inPool.push(outcome);
+        // The walk never yields to the workers' answers by itself: wait for the oldest before texts pile up in memory.
+        if (inPool.length >= MAX_FILES_IN_POOL) await inPool.shift();
+      } else {
+        outcomes.push(await analyzeHere(engine, candidate, options));
+      }
     } else if (candidate) {
       outcomes.push(candidate);
     }

@@ -11,6 +11,14 @@ interface Case {
 /** Each case lists every call the engine must report, in order; anything else reported fails the case. */
 const CASES: Case[] = [
   {
+    name: 'a negative output limit is no known limit (the API rejects it)',
+    code: `
+      from openai import OpenAI
+      OpenAI().chat.completions.create(model="gpt-4o", messages=[], max_tokens=-3)
+    `,
+    expect: [{ line: 2, maxTokensParam: 'max_tokens', maxTokens: null }],
+  },
+  {
     name: 'calls through names that are no API name: an import alias, a method kept in a field',
     code: `
       from litellm import completion as ask

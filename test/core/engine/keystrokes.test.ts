@@ -174,3 +174,95 @@ describe('keystrokes inside literals', () => {
     assert.equal(restored.analysis.calls.length, 1);
   });
 });
+
+/** Feeds the texts one after another to a DocumentEvaluator; the last evaluation must equal a fresh one. */
+async function assertSameAsFresh(texts: string[], language: SourceLanguage, options: { readPromptFile?: (path: string) => string | null } = {}): Promise<void> {
+  const engine = new Engine(wasmLocationInPackages());
+  const fresh = new Engine(wasmLocationInPackages());
+  await Promise.all([engine.prepare(language), fresh.prepare(language)]);
+  const documents = new DocumentEvaluator(engine);
+  const context = testEstimateContext();
+  let last;
+  for (const text of texts) last = documents.evaluate('doc', text, language, context, options).evaluation;
+  const text = texts.at(-1) ?? '';
+  assert.deepEqual(last, evaluate(fresh.analyzeLoaded(text, language, options), text, context));
+}
+
+describe('what a keystroke in a literal can change beyond the calls reading it', () => {
+  it('a word typed into another string of the loop around a call (does the loop exit early?)', async () => {
+    const source = code(`
+      from openai import OpenAI
+      client = OpenAI()
+      def go(items):
+          for item in items:
+              note = "keep going"
+              client.chat.completions.create(model="gpt-4o", max_tokens=100, messages=[{"role": "user", "content": item}])
+    `);
+    await assertSameAsFresh([source, source.replace('"keep going"', '"keep break"')], 'python');
+  });
+
+  it("the quote a file mostly uses, which fixes write", async () => {
+    const source = code(`
+      from google import genai
+      client = genai.Client()
+      NOTE = "x"
+      WORDS = ['a', 'b', 'c']
+      def go(q):
+          return client.models.generate_content(model="gemini-2.0-flash", contents="Summarize this text please")
+    `);
+    const typed = [1, 2, 3, 4, 5, 6].map((count) => source.replace('NOTE = "x"', `NOTE = "x${"'".repeat(count)}"`));
+    await assertSameAsFresh([source, ...typed], 'python');
+  });
+
+  it('a prompt file that changed on disk, for the same text and after typing elsewhere', async () => {
+    let onDisk = 'short prompt';
+    const options = { readPromptFile: () => onDisk };
+    const source = code(`
+      from openai import OpenAI
+      client = OpenAI()
+      OTHER = "x"
+      client.chat.completions.create(model="gpt-4o", max_tokens=10, messages=[{"role": "system", "content": open("p.txt").read()}])
+    `);
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('python');
+    const documents = new DocumentEvaluator(engine);
+    const context = testEstimateContext();
+    const before = documents.evaluate('doc', source, 'python', context, options).evaluation.estimates[0]?.input.static ?? 0;
+    onDisk = 'a much longer prompt '.repeat(200);
+    const again = documents.evaluate('doc', source, 'python', context, options).evaluation.estimates[0]?.input.static ?? 0;
+    assert.ok(again > before * 50, `${before} → ${again} tokens`);
+    await assertSameAsFresh([source, source.replace('"x"', '"xy"')], 'python', options);
+  });
+
+  it('a value cut short by the depth limit, reached first from another call', async () => {
+    let source = 'from openai import OpenAI\nc0 = OpenAI()\n';
+    for (let i = 1; i <= 14; i++) source += `c${i} = c${i - 1}\n`;
+    source += 'def a():\n    return c14.chat.completions.create(model="gpt-4o", max_tokens=10, messages=[])\n';
+    source += 'def b():\n    return c6.chat.completions.create(model="gpt-4o", max_tokens=10, messages=[])\n';
+    const lines = source.split('\n');
+    const second = lines.findIndex((line) => line.includes('c6.chat'));
+    lines[second] = (lines[second] ?? '').replace('max_tokens=10', 'max_tokens=100');
+    await assertSameAsFresh([source, lines.join('\n')], 'python');
+  });
+
+  it('takes the fast path inside exported declarations, not in `export … from` sources', async () => {
+    const engine = new Engine(wasmLocationInPackages());
+    await engine.prepare('typescript');
+    const source = code(`
+      import OpenAI from 'openai';
+      export { helper } from './helpers';
+      const client = new OpenAI();
+      export const PROMPT = 'Summarize the ticket.';
+      export function ask() {
+        return client.chat.completions.create({ model: 'gpt-4o', max_tokens: 10, messages: [{ role: 'system', content: PROMPT }] });
+      }
+    `);
+    const typedInPrompt = source.replace('the ticket', 'the tickets');
+    const typedInLimit = typedInPrompt.replace('max_tokens: 10', 'max_tokens: 100');
+    const typedInSource = typedInLimit.replace(`'./helpers'`, `'./helper'`);
+    engine.analyzeKeptIncrementally('doc', source, 'typescript');
+    assert.ok(engine.analyzeKeptIncrementally('doc', typedInPrompt, 'typescript').shift);
+    assert.ok(engine.analyzeKeptIncrementally('doc', typedInLimit, 'typescript').shift);
+    assert.equal(engine.analyzeKeptIncrementally('doc', typedInSource, 'typescript').shift, null);
+  });
+});

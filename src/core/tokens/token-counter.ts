@@ -41,6 +41,11 @@ export class TokenCounter {
     this.cache = new LruCache(options.cacheEntries ?? DEFAULT_CACHE_ENTRIES, options.cacheChars ?? DEFAULT_CACHE_CHARS);
   }
 
+  /** Builds an encoding now rather than at its first count (it takes about a second and 150 MB of short-lived memory). */
+  prepare(encoding: EncodingName): void {
+    this.encodings.get(encoding);
+  }
+
   /** Count for the model family of `model` (null/unknown model → o200k_base count marked 'heuristic'). Synchronous. */
   count(text: string, model: string | null): TokenCount {
     const profile = resolveModel(model);

@@ -1,6 +1,6 @@
 import type { LoopContext } from '../model';
 import type { SyntaxNode } from '../parse/parser';
-import { isInside, rangeOf, type NodeIndex } from '../parse/syntax';
+import { closestAncestor, isInside, parentOf, rangeOf, type NodeIndex } from '../parse/syntax';
 import { decodeEscape } from './strings';
 import type { ArgumentList, Binding, BindingSite, CommentText, ExprView, LanguageSyntax, ObjectEntry, StringPiece } from './syntax-view';
 
@@ -192,16 +192,11 @@ function view(node: SyntaxNode): ExprView {
 }
 
 function enclosingScope(node: SyntaxNode): SyntaxNode {
-  let current = node.parent;
-  while (current && !SCOPE_TYPES.has(current.type)) current = current.parent;
-  return current ?? node;
+  return closestAncestor(node, SCOPE_TYPES) ?? node;
 }
 
 function enclosingClass(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (CLASS_TYPES.has(current.type)) return current;
-  }
-  return null;
+  return closestAncestor(node, CLASS_TYPES);
 }
 
 function stringValue(node: SyntaxNode | null): string | null {
@@ -346,20 +341,18 @@ function returnedExpressions(fn: SyntaxNode): SyntaxNode[] {
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type)) return current;
-  }
-  return null;
+  return closestAncestor(node, FUNCTION_TYPES);
 }
 
 function loopAround(node: SyntaxNode): LoopContext | null {
   let child = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
+  for (let current = parentOf(node); current; child = current, current = parentOf(current)) {
     const loopKind = LOOP_TYPES[current.type];
     if (loopKind && field(current, 'body')?.id === child.id) return { kind: loopKind, range: rangeOf(current) };
     if (FUNCTION_TYPES.has(current.type)) {
       // An arrow or function passed to `items.map(…)` runs once per item.
-      const call = current.parent?.type === 'arguments' ? current.parent.parent : null;
+      const argumentList = parentOf(current);
+      const call = argumentList?.type === 'arguments' ? parentOf(argumentList) : null;
       const callee = call?.type === 'call_expression' ? field(call, 'function') : null;
       const method = callee?.type === 'member_expression' ? field(callee, 'property')?.text : undefined;
       if (call && method && ITERATION_METHODS.has(method)) return { kind: 'iteration-callback', range: rangeOf(call) };
@@ -394,7 +387,7 @@ const BINDING_NAME_CONTEXTS = new Set(['import_statement', 'import_require_claus
 const FIELD_TYPES = new Set(['public_field_definition', 'field_definition']);
 
 function literalNamesBinding(literal: SyntaxNode): boolean {
-  for (let node = literal.parent; node; node = node.parent) {
+  for (let node = parentOf(literal); node; node = parentOf(node)) {
     if (BINDING_NAME_CONTEXTS.has(node.type)) return true;
     // `export … from 'module'` names a module; any other string under `export` (an exported constant's) is a value.
     if (node.type === 'export_statement') {

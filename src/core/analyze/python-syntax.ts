@@ -1,11 +1,13 @@
 import type { LoopContext } from '../model';
 import type { SyntaxNode } from '../parse/parser';
-import { rangeOf, type NodeIndex } from '../parse/syntax';
+import { closestAncestor, parentOf, rangeOf, type NodeIndex } from '../parse/syntax';
 import { decodeEscape } from './strings';
 import type { ArgumentList, BindingSite, CommentText, ExprView, LanguageSyntax, ObjectEntry, StringPiece } from './syntax-view';
 
 const SCOPE_TYPES = new Set(['module', 'function_definition', 'class_definition', 'lambda']);
 const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const CLASS_TYPES = new Set(['class_definition']);
+const FUNCTION_OR_CLASS_TYPES = new Set([...FUNCTION_TYPES, ...CLASS_TYPES]);
 const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 function field(node: SyntaxNode, name: string): SyntaxNode | null {
@@ -173,16 +175,11 @@ function view(node: SyntaxNode): ExprView {
 }
 
 function enclosingScope(node: SyntaxNode): SyntaxNode {
-  let current = node.parent;
-  while (current && !SCOPE_TYPES.has(current.type)) current = current.parent;
-  return current ?? node;
+  return closestAncestor(node, SCOPE_TYPES) ?? node;
 }
 
 function enclosingClass(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'class_definition') return current;
-  }
-  return null;
+  return closestAncestor(node, CLASS_TYPES);
 }
 
 function collectImports(index: NodeIndex, sites: BindingSite[]): void {
@@ -304,15 +301,12 @@ function returnedExpressions(fn: SyntaxNode): SyntaxNode[] {
 }
 
 function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') return current;
-  }
-  return null;
+  return closestAncestor(node, FUNCTION_OR_CLASS_TYPES);
 }
 
 function loopAround(node: SyntaxNode): LoopContext | null {
   let child = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
+  for (let current = parentOf(node); current; child = current, current = parentOf(current)) {
     if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') return null;
     if ((current.type === 'for_statement' || current.type === 'while_statement') && field(current, 'body')?.id === child.id) {
       return { kind: current.type === 'for_statement' ? 'for' : 'while', range: rangeOf(current) };

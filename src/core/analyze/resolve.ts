@@ -58,6 +58,8 @@ export class Resolver {
   private readonly inProgress = new Set<number>();
   /** How many computations were cut short so far: see `value`. */
   private truncations = 0;
+  /** Values cut short in the computation under way, by node and depth: see `value`. */
+  private readonly cutShort = new Map<string, { value: Value; dependencies: BindingRecord[] }>();
 
   constructor(
     readonly syntax: LanguageSyntax,
@@ -166,12 +168,24 @@ export class Resolver {
       this.truncations++;
       return UNKNOWN;
     }
+    const cutShortKey = `${node.id}:${depth}`;
+    const cutShort = this.cutShort.get(cutShortKey);
+    if (cutShort) {
+      this.truncations++;
+      const frame = this.frames.at(-1);
+      for (const record of cutShort.dependencies) frame?.add(record);
+      return cutShort.value;
+    }
     this.inProgress.add(node.id);
     const truncationsBefore = this.truncations;
     const { result, dependencies } = this.track(() => this.computeValue(node, depth + 1));
     this.inProgress.delete(node.id);
-    // A value cut short (too deep, or a cycle) depends on where it was reached from: not reusable.
+    // A value cut short (too deep, or a cycle) depends on where it was reached from: not reusable,
+    // except within the computation it was cut short in, where computing it again and again took
+    // time exponential in MAX_DEPTH (a minute for a 2 KB file whose names refer to one another).
     if (this.truncations === truncationsBefore) this.values.set(node.id, { value: result, dependencies });
+    else this.cutShort.set(cutShortKey, { value: result, dependencies });
+    if (this.inProgress.size === 0) this.cutShort.clear();
     const frame = this.frames.at(-1);
     for (const record of dependencies) frame?.add(record);
     return result;

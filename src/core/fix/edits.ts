@@ -28,10 +28,20 @@ export function addArgument(point: InsertionPoint, name: string, value: string):
   return [{ start: point.lastEnd, end: point.lastEnd, newText: `, ${entry}` }];
 }
 
-/** Applies non-overlapping edits given in any order. */
+/**
+ * Applies non-overlapping edits given in any order; of two insertions at one
+ * offset, the later one's text comes first. Built in one pass: splicing the
+ * edits in one by one copied the text once per edit, and fixing a file with
+ * 10,000 calls took 40 s.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.index - a.index);
+  const pieces: string[] = [];
+  let copiedTo = 0;
+  for (const { edit } of sorted) {
+    pieces.push(text.slice(copiedTo, edit.start), edit.newText);
+    copiedTo = edit.end;
+  }
+  pieces.push(text.slice(copiedTo));
+  return pieces.join('');
 }

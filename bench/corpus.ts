@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom as random } from '../test/support/random';
 
 /**
  * A deterministic generated repository: ordinary source files, a share of files
@@ -10,18 +11,6 @@ export interface CorpusSpec {
   /** Share of code files that call an LLM SDK. */
   llmShare: number;
   seed: number;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLAIN_PYTHON = (n: number, lines: number): string => {

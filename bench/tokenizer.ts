@@ -6,6 +6,7 @@ import { get_encoding } from 'tiktoken';
 import { TokenCounter, type EncodingName } from '../src/core/tokens';
 import { ranksDirInPackages } from '../test/support/wasm';
 import { median } from './stats';
+import { seededRandom as random } from '../test/support/random';
 
 /**
  * Tokenisation speed of js-tiktoken as the product uses it (raw, and through TokenCounter with
@@ -31,18 +32,6 @@ interface Library {
   /** Run untimed before each timed count. */
   reset?: () => void;
   free?: () => void;
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (

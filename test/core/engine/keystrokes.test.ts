@@ -10,6 +10,7 @@ import type { SourceLanguage } from '../../../src/core/model';
 import { ParserPool } from '../../../src/core/parse/parser';
 import { code, testEngine, testEstimateContext } from '../../support/engine';
 import { wasmLocationInPackages } from '../../support/wasm';
+import { seededRandom as random } from '../../support/random';
 
 const EVAL = path.join(__dirname, '..', '..', 'fixtures', 'eval');
 const LITERAL_TYPES = new Set(['string_content', 'string_fragment', 'integer', 'float', 'number']);
@@ -23,18 +24,6 @@ function fixtures(): { file: string; language: SourceLanguage }[] {
   return ['py', 'ts', 'js'].flatMap((folder) =>
     readdirSync(path.join(EVAL, folder)).map((name) => ({ file: path.join(EVAL, folder, name), language: languageOf(name) })),
   );
-}
-
-/** A small deterministic generator, so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Offsets inside literal text (strings, numbers) of the current text. */

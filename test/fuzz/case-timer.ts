@@ -1,4 +1,4 @@
-import { parseTimeLimitMs } from '../../src/core/parse/parser';
+import { ParserCrashError, parseTimeLimitMs } from '../../src/core/parse/parser';
 import type { Mutation } from './mutations';
 
 /** What a case was made of: enough to tell it in a report, and to rebuild it by hand. */
@@ -13,6 +13,14 @@ export interface SlowCase extends CaseDescription {
   /** fast-check's path of the case: with the run's seed, a run replays this case first. */
   path: string;
   ms: number;
+}
+
+/** A case on which tree-sitter itself crashed (see ParserCrashError): no later case can parse in that thread. */
+export interface CrashedCase extends CaseDescription {
+  path: string;
+  /** How many cases ran before it. */
+  index: number;
+  message: string;
 }
 
 /**
@@ -34,6 +42,8 @@ export function caseBudgetMs(size: number): number {
  */
 export class CaseTimer {
   readonly slow: SlowCase[] = [];
+  /** Set once tree-sitter has crashed; the cases fast-check runs after it pass without running. */
+  crash: CrashedCase | undefined;
   /** The case that failed before fast-check shrank it: after a crash of tree-sitter, shrinking finds nothing better. */
   firstFailure: (CaseDescription & { path: string }) | undefined;
   private started = 0;
@@ -49,12 +59,17 @@ export class CaseTimer {
   }
 
   time(description: CaseDescription, work: () => void): void {
+    if (this.crash) return;
     const index = this.started++;
     this.announce(index, description);
     const start = performance.now();
     try {
       work();
     } catch (error) {
+      if (error instanceof ParserCrashError && !this.firstFailure) {
+        this.crash = { ...description, path: this.pathOf(index), index, message: error.message };
+        return;
+      }
       // From here on fast-check is shrinking: the cases it runs are not numbered by path any more.
       this.firstFailure ??= { ...description, path: this.pathOf(index) };
       throw error;

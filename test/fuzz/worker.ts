@@ -8,26 +8,33 @@ import type { SourceLanguage } from '../../src/core/model';
 import { ParserPool } from '../../src/core/parse/parser';
 import { testEngine, testEstimateContext } from '../support/engine';
 import { wasmLocationInPackages } from '../support/wasm';
-import { CaseTimer, type CaseDescription, type SlowCase } from './case-timer';
+import { CaseTimer, type CaseDescription, type CrashedCase, type SlowCase } from './case-timer';
 import { checkPipeline, checkProperty, type FuzzSubject, type PropertyName, type RunSettings } from './properties';
 import { loadSeeds, seedsFor } from './seeds';
 
-export interface CampaignRequest extends RunSettings {
-  language: SourceLanguage;
-  properties: PropertyName[];
+/** One property's cases, from one seed; `path` replays one case of an earlier run first. */
+export interface Job extends RunSettings {
+  property: PropertyName;
 }
 
-export interface PropertyReport {
-  property: PropertyName;
+export interface CampaignRequest {
+  language: SourceLanguage;
+  jobs: Job[];
+}
+
+export interface JobReport {
+  job: Job;
+  /** Cases run, up to and including a case on which tree-sitter crashed. */
   cases: number;
   /** fast-check's report (counterexample, seed and path) and the error, or null when every case passed. */
   failure: string | null;
   slow: SlowCase[];
+  crash: CrashedCase | null;
 }
 
 export type WorkerMessage =
   | { type: 'case'; property: PropertyName; index: number; description: CaseDescription }
-  | { type: 'done'; reports: PropertyReport[] };
+  | { type: 'done'; reports: JobReport[] };
 
 async function main(request: CampaignRequest): Promise<void> {
   const post = (message: WorkerMessage) => parentPort?.postMessage(message);
@@ -38,12 +45,15 @@ async function main(request: CampaignRequest): Promise<void> {
   // The unharmed seeds first: they must pass too, and they load the tokenizer before any case is timed.
   for (const seed of subject.seeds) checkPipeline(subject, seed.text);
 
-  const reports = request.properties.map((property): PropertyReport => {
-    const timer = new CaseTimer((index, description) => post({ type: 'case', property, index, description }), request.path);
-    const failure = checkProperty(property, subject, timer, request);
+  // After a crash of tree-sitter nothing parses in this thread: the jobs stop there, for the caller to resume elsewhere.
+  const reports: JobReport[] = [];
+  for (const job of request.jobs) {
+    const timer = new CaseTimer((index, description) => post({ type: 'case', property: job.property, index, description }), job.path);
+    const failure = checkProperty(job.property, subject, timer, job);
     const first = timer.firstFailure && `\nFirst failing case, before shrinking: path ${timer.firstFailure.path}, ${JSON.stringify(timer.firstFailure)}`;
-    return { property, cases: timer.cases, failure: failure && failure + (first ?? ''), slow: timer.slow };
-  });
+    reports.push({ job, cases: timer.cases, failure: failure && failure + (first ?? ''), slow: timer.slow, crash: timer.crash ?? null });
+    if (timer.crash) break;
+  }
   post({ type: 'done', reports });
 }
 

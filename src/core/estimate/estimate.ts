@@ -129,7 +129,8 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
         if (!part.file) parts.push({ range: part.range, tokens: tokens.count(part.text, call.model).tokens });
         continue;
       }
-      const configured = config.slotTokens[part.name];
+      // Own entries only: a slot named after an Object method (`this.constructor`) is not a setting.
+      const configured = Object.hasOwn(config.slotTokens, part.name) ? config.slotTokens[part.name] : undefined;
       dynamicSlots.push({ name: part.name, tokens: configured ?? config.defaultSlotTokens, source: configured === undefined ? 'default' : 'setting' });
     }
   }

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../model';
 import type { ApiSpec, ClientConstructor, LanguageCatalog } from './types';
-import { ANTHROPIC_METHODS, BEDROCK_INVOKE, OLLAMA_CHAT, apiNamed, chatModel, openAiCompatibleClient } from './shared';
+import { ANTHROPIC_METHODS, BEDROCK_INVOKE, OLLAMA_CHAT, apiNamed, chatModel, openAiCompatibleClient, withLookupTables } from './shared';
 
 /** JavaScript SDKs take one options object; names follow each SDK's casing. */
 
@@ -99,7 +99,7 @@ function bedrockCommands(): Record<string, ApiSpec & { provider: ProviderId }> {
   };
 }
 
-export const JAVASCRIPT_CATALOG: LanguageCatalog = {
+export const JAVASCRIPT_CATALOG: LanguageCatalog = withLookupTables({
   constructors: {
     ...exported('openai', ['default', 'OpenAI'], 'openai', true),
     ...exported('openai', ['AzureOpenAI'], 'azure-openai'),
@@ -223,4 +223,4 @@ export const JAVASCRIPT_CATALOG: LanguageCatalog = {
     },
     'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {} },
   },
-};
+});

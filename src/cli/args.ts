@@ -14,6 +14,8 @@ export interface WalkCommand {
   exclude: string[];
   maxFileSize: number;
   gitignore: boolean;
+  /** Follow symbolic links that lead out of the scan root (off: they are listed as skipped). */
+  followSymlinks: boolean;
   color: boolean | undefined;
   progress: boolean | undefined;
   /** Threads that parse files; 1 keeps everything on the main thread. */
@@ -77,6 +79,8 @@ Scan options:
   --exclude GLOB         Skip files and folders matching GLOB (repeatable)
   --max-file-size BYTES  Skip larger files (default: 1000000)
   --no-gitignore         Do not apply .gitignore files
+  --follow-symlinks      Follow symbolic links that lead out of the scan root, and read the files
+                         behind them (default: such links are skipped and listed)
   --color / --no-color   Force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
   --no-progress          No progress line on stderr
   --threads N            Threads that parse files (default: one per core, up to 4; 1: no worker threads)
@@ -125,6 +129,7 @@ const WALK_OPTIONS = {
   exclude: { type: 'string', multiple: true, default: [] as string[] },
   'max-file-size': { type: 'string' },
   'no-gitignore': { type: 'boolean', default: false },
+  'follow-symlinks': { type: 'boolean', default: false },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-progress': { type: 'boolean', default: false },
@@ -207,6 +212,7 @@ interface WalkValues {
   exclude: string[];
   'max-file-size'?: string;
   'no-gitignore': boolean;
+  'follow-symlinks': boolean;
   color?: boolean;
   'no-color'?: boolean;
   'no-progress': boolean;
@@ -222,6 +228,7 @@ function walkOptions(values: WalkValues, positionals: string[]): WalkCommand {
     exclude: values.exclude,
     maxFileSize: parseSize(values['max-file-size']),
     gitignore: !values['no-gitignore'],
+    followSymlinks: values['follow-symlinks'],
     color: values['no-color'] ? false : values.color,
     progress: values['no-progress'] ? false : undefined,
     threads: parseThreads(values.threads),

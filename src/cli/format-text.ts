@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { CallEstimate } from '../core/estimate/estimate';
 import type { Finding, LlmCall } from '../core/model';
 import { costSummary, tokensSummary } from '../core/report/describe';
+import { terminalText } from '../core/report/escape';
 import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
 import type { TokenCount } from '../core/tokens';
 import type { ScanResult } from '../core/scan/scan';
@@ -20,19 +21,23 @@ export function formatScanText(result: ScanResult, color: boolean): string {
   const paint = (style: Style, text: string): string => colors[style](text);
   const lines: string[] = [];
   for (const file of result.files) {
-    lines.push(paint('underline', file.path));
+    lines.push(paint('underline', terminalText(file.path)));
     const entries: { start: { line: number; column: number }; text: string }[] = [
       ...file.analysis.syntaxErrors.slice(0, 3).map((problem) => ({
         start: problem.range.start,
-        text: `${paint('red', 'syntax')}  ${problem.message} (analysis continues around it)`,
+        text: `${paint('red', 'syntax')}  ${terminalText(problem.message)} (analysis continues around it)`,
       })),
       ...file.analysis.calls.map((call, index) => ({
         start: call.nameRange.start,
-        text: `${paint('bold', `${call.provider} ${call.api}`)}  ${describeCall(call, file.estimates[index])}`,
+        text: `${paint('bold', terminalText(`${call.provider} ${call.api}`))}  ${terminalText(describeCall(call, file.estimates[index]))}`,
       })),
+      // Text Promptmeter refused or failed to read (a prompt file outside the workspace): said, never silent.
+      ...file.analysis.calls.flatMap((call) =>
+        call.prompts.flatMap((prompt) => prompt.parts).flatMap((part) => (part.kind === 'dynamic' && part.reason !== undefined ? [{ start: part.range.start, text: `${paint('gray', 'note')}  ${terminalText(part.reason)}` }] : [])),
+      ),
       ...file.findings.map((finding) => ({
         start: finding.range.start,
-        text: `${paint(SEVERITY_STYLE[finding.severity], finding.severity)}  ${finding.message}  ${paint('gray', finding.ruleId)}`,
+        text: `${paint(SEVERITY_STYLE[finding.severity], finding.severity)}  ${terminalText(finding.message)}  ${paint('gray', finding.ruleId)}`,
       })),
     ];
     // Stable sort: a call's findings stay right under it.

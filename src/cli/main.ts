@@ -12,6 +12,7 @@ import type { TokenCounter } from '../core/tokens';
 import type { RuleSelection } from '../core/rules';
 import { AnalysisPool } from '../core/scan/analysis-pool';
 import { scan, type ScanResult } from '../core/scan/scan';
+import { scanBoundary, type ReadBoundary } from '../core/workspace/read-boundary';
 import { version } from '../../package.json';
 import { HELP, parseCommand, UsageError, type CountCommand, type ReportCommand, type ScanCommand, type WalkCommand } from './args';
 import { fixFiles } from './fix';
@@ -76,6 +77,7 @@ async function scanWorkspace(
   config: PromptmeterConfig,
   estimate: EstimateContext & { tokens: TokenCounter },
   selection: RuleSelection,
+  boundary: ReadBoundary,
 ): Promise<ScanResult> {
   const showProgress = command.progress ?? process.stderr.isTTY === true;
   const progress = showProgress ? progressLine(process.stderr) : null;
@@ -90,6 +92,8 @@ async function scanWorkspace(
     exclude: [...config.exclude, ...command.exclude],
     maxFileSize: command.maxFileSize,
     respectGitignore: command.gitignore,
+    boundary,
+    followSymlinks: command.followSymlinks,
     estimate,
     rules: selection,
     onProgress: progress ? (update) => progress.update(update) : undefined,
@@ -105,10 +109,11 @@ async function runScan(command: ScanCommand): Promise<number> {
   const engine = new Engine(wasmLocationBeside(__dirname));
   const estimate = estimateContext(config);
   const selection = ruleSelection(command);
-  const runOnce = () => scanWorkspace(engine, command, config, estimate, selection);
+  const boundary = scanBoundary(process.cwd(), command.paths);
+  const runOnce = () => scanWorkspace(engine, command, config, estimate, selection, boundary);
   let result = await runOnce();
   if (command.fix !== 'off') {
-    const summary = await fixFiles(result, engine, estimate, selection, { cwd: process.cwd(), write: command.fix === 'write' });
+    const summary = await fixFiles(result, engine, estimate, selection, { cwd: process.cwd(), write: command.fix === 'write', boundary });
     const rejected = summary.fixesRejected > 0 ? `; ${summary.fixesRejected} left out because the result would not parse` : '';
     const verb = command.fix === 'write' ? 'Fixed' : 'Would fix';
     process.stderr.write(`promptmeter: ${verb} ${summary.fixesApplied} issue(s) in ${summary.filesChanged} file(s)${rejected}.\n`);
@@ -131,13 +136,15 @@ async function runReportCommand(command: ReportCommand): Promise<number> {
   const engine = new Engine(wasmLocationBeside(__dirname));
   const estimate = estimateContext(config);
   const selection = ruleSelection(command);
+  const boundary = scanBoundary(process.cwd(), command.paths);
   return runReport(command, {
     config,
     engine,
     estimate,
     selection,
     tool: TOOL,
-    scanWorkTree: () => scanWorkspace(engine, command, config, estimate, selection),
+    boundary,
+    scanWorkTree: () => scanWorkspace(engine, command, config, estimate, selection, boundary),
   });
 }
 

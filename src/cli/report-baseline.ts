@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { buildReport, type CostReport } from '../core/report';
 import { GitError, gitPromptFileReader, readGitSources, scanSources } from '../core/scan/git-source';
 import type { ScanResult } from '../core/scan/scan';
+import { readRegularFile } from '../core/workspace/read-boundary';
 import { UsageError, type ReportCommand } from './args';
 import { progressLine } from './progress';
 import type { ReportEnvironment } from './report';
@@ -27,13 +28,17 @@ function isFile(spec: string): boolean {
   }
 }
 
+/** A bound on what is read, not a size any report comes near: a baseline named by a link to a device must not read forever. */
+const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
+
 function readReportFile(file: string): CostReport {
+  const read = readRegularFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok) throw new UsageError(`--baseline ${file}: cannot read it (${read.code ?? read.detail})`);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? 'not JSON' : ((error as NodeJS.ErrnoException).code ?? String(error));
-    throw new UsageError(`--baseline ${file}: cannot read it (${reason})`);
+    value = JSON.parse(read.bytes.toString('utf8'));
+  } catch {
+    throw new UsageError(`--baseline ${file}: cannot read it (not JSON)`);
   }
   const report = isRecord(value) && isRecord(value.report) && 'diff' in value ? value.report : value;
   if (!isRecord(report) || report.schemaVersion !== 1 || !Array.isArray(report.calls) || !Array.isArray(report.findings) || !isRecord(report.totals)) {

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { callChanges, type CallDelta, type ReportDiff } from '../core/report/diff';
 import { diffHeadline, diffSummary, signedUsd, transition } from '../core/report/diff-markdown';
+import { terminalText } from '../core/report/escape';
 import { formatUsd } from '../core/report/format';
 import type { ReportFinding } from '../core/report/model';
 import { location, plural } from '../core/report/summary';
@@ -33,9 +34,9 @@ function describe(change: CallDelta): string {
   const { before, after } = change;
   const line = (after ?? before)?.line ?? 0;
   const parts = [
-    `${change.path}:${line}`,
-    `${change.provider} ${change.api}`,
-    transition(before, after, (side) => side.model ?? 'model unknown'),
+    terminalText(`${change.path}:${line}`),
+    terminalText(`${change.provider} ${change.api}`),
+    terminalText(transition(before, after, (side) => side.model ?? 'model unknown')),
     `${transition(before, after, (side) => formatUsd(side.perCall))}/call`,
     `${transition(before, after, (side) => formatUsd(side.monthly))}/mo`,
   ];
@@ -47,5 +48,5 @@ function describe(change: CallDelta): string {
 function findings(lines: string[], title: string, list: ReportFinding[], prefix: (finding: ReportFinding) => string): void {
   if (list.length === 0) return;
   lines.push('', `${title} (${list.length})`);
-  for (const finding of list) lines.push(`  ${prefix(finding)}${location(finding)}  ${finding.message}  ${finding.ruleId}`);
+  for (const finding of list) lines.push(`  ${prefix(finding)}${terminalText(location(finding))}  ${terminalText(finding.message)}  ${finding.ruleId}`);
 }

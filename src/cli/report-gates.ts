@@ -1,6 +1,7 @@
 import type { Severity } from '../core/model';
 import type { ReportDiff } from '../core/report/diff';
 import { monthlyChange } from '../core/report/diff-markdown';
+import { terminalText } from '../core/report/escape';
 import { formatUsd } from '../core/report/format';
 import type { CostReport } from '../core/report/model';
 import { plural } from '../core/report/summary';
@@ -22,7 +23,7 @@ export function gateFailures(report: CostReport, diff: ReportDiff | null, gates:
     if (severe.length > 0) {
       const first = severe[0];
       failures.push(
-        `${plural(severe.length, 'finding')} at ${gates.failOn} or above (--fail-on ${gates.failOn}), first ${first.path}:${first.line}:${first.column} ${first.ruleId}`,
+        `${plural(severe.length, 'finding')} at ${gates.failOn} or above (--fail-on ${gates.failOn}), first ${terminalText(first.path)}:${first.line}:${first.column} ${first.ruleId}`,
       );
     }
   }
@@ -35,7 +36,7 @@ export function gateFailures(report: CostReport, diff: ReportDiff | null, gates:
     const [most] = [...over].sort((a, b) => (b.perCall ?? 0) - (a.perCall ?? 0));
     if (most) {
       failures.push(
-        `${plural(over.length, 'call site')} over the budget of ${formatUsd(limit)} per call (--budget-per-call), the most expensive ${most.path}:${most.line}:${most.column} at ${formatUsd(most.perCall)}`,
+        `${plural(over.length, 'call site')} over the budget of ${formatUsd(limit)} per call (--budget-per-call), the most expensive ${terminalText(most.path)}:${most.line}:${most.column} at ${formatUsd(most.perCall)}`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { PromptmeterConfig } from '../core/config/config';
 import type { Engine } from '../core/engine/engine';
@@ -8,6 +8,7 @@ import { diffMarkdown } from '../core/report/diff-markdown';
 import { buildReport, reportHtml, reportJson, reportMarkdown, reportSarif, reportText, type CostReport } from '../core/report';
 import type { RuleSelection } from '../core/rules';
 import type { ScanResult } from '../core/scan/scan';
+import type { ReadBoundary } from '../core/workspace/read-boundary';
 import { UsageError, type ReportCommand } from './args';
 import { loadBaseline } from './report-baseline';
 import { diffText } from './report-diff-text';
@@ -20,6 +21,8 @@ export interface ReportEnvironment {
   estimate: EstimateContext;
   selection: RuleSelection;
   tool: { name: string; version: string };
+  /** Where the scan may read; the report reads the same files again for fix positions. */
+  boundary: ReadBoundary;
   /** Scans the command's paths in the work tree; throws a UsageError for a path that does not exist. */
   scanWorkTree(): Promise<ScanResult>;
 }
@@ -31,7 +34,7 @@ export interface ReportEnvironment {
 export async function runReport(command: ReportCommand, environment: ReportEnvironment): Promise<number> {
   const cwd = process.cwd();
   const workTree = await environment.scanWorkTree();
-  const head = buildReport(workTree, environment.config, environment.tool, { readText: (relPath) => readText(cwd, relPath) });
+  const head = buildReport(workTree, environment.config, environment.tool, { readText: (relPath) => readText(environment.boundary, cwd, relPath) });
   const diff = command.baseline === null ? null : diffReports(await loadBaseline(command, environment, workTree), head);
   writeOutput(command.output, render(command, head, diff));
   const failures = gateFailures(head, diff, command);
@@ -70,10 +73,7 @@ function writeOutput(file: string | null, text: string): void {
 }
 
 /** Source text for the report's fix positions; null when the file cannot be read (the fix is then left out). */
-function readText(cwd: string, relPath: string): string | null {
-  try {
-    return readFileSync(path.resolve(cwd, relPath), 'utf8');
-  } catch {
-    return null;
-  }
+function readText(boundary: ReadBoundary, cwd: string, relPath: string): string | null {
+  const read = boundary.read(path.resolve(cwd, relPath), Number.MAX_SAFE_INTEGER);
+  return read.ok ? read.bytes.toString('utf8') : null;
 }

@@ -55,6 +55,11 @@ export interface DynamicPart {
   range: SourceRange;
   /** Values that change on every call (timestamps, uuids) rather than per user or document. */
   volatile: boolean;
+  /**
+   * Why text that looks static is not known: a prompt file that was refused or could not be read
+   * (`prompt file ../secrets.txt: outside the workspace, not read`). Shown wherever the slot is.
+   */
+  reason?: string;
 }
 
 export type PromptPart = StaticPart | DynamicPart;

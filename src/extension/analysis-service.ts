@@ -8,6 +8,10 @@ import type { FileEvaluation } from '../core/engine/evaluate';
 import type { SourceLanguage } from '../core/model';
 import type { AnalysisClient } from './analysis-client';
 import { readSettings, userSettings, type ExtensionSettings } from './settings';
+import type { Reading } from './worker/protocol';
+
+/** Beside a prompt-file slot in Restricted Mode: why its text is not counted, and how to change that. */
+export const RESTRICTED_MODE_REASON = 'not read in Restricted Mode (trust the workspace to count it)';
 
 const LANGUAGES: Record<string, SourceLanguage> = {
   python: 'python',
@@ -129,6 +133,17 @@ export class AnalysisService implements vscode.Disposable {
     if (this.results.delete(key)) this.changed.fire(uri);
   }
 
+  /**
+   * Where the worker may read for a document: inside the workspace folders (or the
+   * file's own folder in a window without one), and in Restricted Mode no prompt
+   * file at all, so that an untrusted workspace gets nothing read but what is open.
+   */
+  readingFor(uri: vscode.Uri): Reading {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+    const boundary = folders.length > 0 ? folders : uri.scheme === 'file' ? [path.dirname(uri.fsPath)] : [];
+    return vscode.workspace.isTrusted ? { boundary } : { boundary, promptFilesRefused: RESTRICTED_MODE_REASON };
+  }
+
   /** Settings, then the `.promptmeter.json` of the folder holding `uri` (the file wins, as in the CLI). */
   configFor(uri: vscode.Uri): PromptmeterConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -169,6 +184,7 @@ export class AnalysisService implements vscode.Disposable {
         language,
         config,
         directory: document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : null,
+        ...this.readingFor(document.uri),
       });
       // The document moved on while we worked: a newer analysis is on its way.
       if (document.version !== version || document.isClosed) return undefined;

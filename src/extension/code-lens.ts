@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { callHeadline } from '../core/report/describe';
+import { codiconSafe } from '../core/report/escape';
 import type { AnalysisService } from './analysis-service';
 import { toRange } from './convert';
 
@@ -22,7 +23,8 @@ export class CostCodeLensProvider implements vscode.CodeLensProvider {
       const range = toRange(call.range);
       return [
         new vscode.CodeLens(new vscode.Range(range.start, range.start), {
-          title: callHeadline(call, estimate),
+          // The title draws `$(icon)` as an icon, and holds the model name from the code.
+          title: codiconSafe(callHeadline(call, estimate)),
           tooltip: 'Promptmeter: compare models for this call',
           command: 'promptmeter.compareModels',
           arguments: [document.uri, index],

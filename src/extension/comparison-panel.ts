@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { compressParts } from '../core/compress';
 import type { RoutingScenario } from '../core/config/config';
 import { withScenario } from '../core/config/scenario-file';
+import { workspaceConfigForUpdate } from '../core/config/workspace-file';
 import { compressionEdits } from '../core/fix/compress-prompt';
 import { replaceStringContent } from '../core/fix/replace';
 import type { LlmCall, TextEdit } from '../core/model';
@@ -145,10 +146,17 @@ export class ComparisonPanel implements vscode.Disposable {
     if (!folder) return { ok: false, detail: 'Open a folder to save scenarios.' };
     const file = vscode.Uri.joinPath(folder.uri, this.service.currentSettings.configFile);
     let text = '{}\n';
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch {
-      // No file yet: start one.
+    if (file.scheme === 'file') {
+      // The name may come from settings: only a file inside the folder is read and written.
+      const current = workspaceConfigForUpdate(folder.uri.fsPath, this.service.currentSettings.configFile);
+      if ('problem' in current) return { ok: false, detail: `Not saved: ${vscode.workspace.asRelativePath(file)} ${current.problem}.` };
+      text = current.text ?? text;
+    } else {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      } catch {
+        // No file yet: start one.
+      }
     }
     const updated = withScenario(text, scenario);
     if ('problem' in updated) return { ok: false, detail: `Not saved: ${vscode.workspace.asRelativePath(file)} ${updated.problem}.` };

@@ -53,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): PromptmeterApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('promptmeter')) service.reload();
     }),
+    // Prompt files and the workspace's restricted settings apply from now on, without a reload of the window.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => service.reload()),
     watchWorkspaceConfig(service),
   );
   for (const document of vscode.workspace.textDocuments) service.schedule(document, 0);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { breakdownMarkdown } from '../core/report/describe';
-import { confidenceMark, formatTokens } from '../core/report/format';
+import { breakdownMarkdown, promptPartMarkdown } from '../core/report/describe';
 import type { AnalysisService } from './analysis-service';
 import { toRange } from './convert';
 
@@ -33,18 +32,13 @@ export class CostHoverProvider implements vscode.HoverProvider {
       const part = estimate.input.parts.find((candidate) => toRange(candidate.range).contains(position));
       const call = evaluation.analysis.calls[index];
       if (!part || !call) continue;
-      const text = [
-        `**${confidenceMark(estimate.input.confidence)}${formatTokens(part.tokens)} tokens** of prompt text (${estimate.input.tokenizer})`,
-        '',
-        `Sent by \`${call.api}\` on line ${call.nameRange.start.line + 1} (${call.model ?? 'model unknown'}), with ${formatTokens(estimate.input.total)} input tokens in all.`,
-      ].join('\n');
-      return new vscode.Hover(markdown(text), toRange(part.range));
+      return new vscode.Hover(markdown(promptPartMarkdown(call, estimate, part)), toRange(part.range));
     }
     return undefined;
   }
 }
 
-/** No command links and no HTML: the text includes names from the user's code. */
+/** No command links and no HTML, in case text from the user's code ever reaches a hover unescaped. */
 function markdown(text: string): vscode.MarkdownString {
   const value = new vscode.MarkdownString(text);
   value.isTrusted = false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText } from '../core/report/escape';
 import { formatUsd } from '../core/report/format';
 import type { AnalysisService } from './analysis-service';
 import { toRange } from './convert';
@@ -36,7 +37,7 @@ export function registerStatusBar(service: AnalysisService): { disposables: vsco
       [
         `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${formatUsd(monthly)} per month`,
         unknown > 0 ? `${unknown} call${unknown === 1 ? '' : 's'} of unknown cost (not counted)` : '',
-        `Prices as of ${estimates[0]?.cost.pricingAsOf ?? 'unknown'}. Click for the workspace report.`,
+        `Prices as of ${markdownText(estimates[0]?.cost.pricingAsOf ?? 'unknown')}. Click for the workspace report.`,
       ]
         .filter(Boolean)
         .join('\n\n'),

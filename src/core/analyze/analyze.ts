@@ -10,7 +10,7 @@ import { BindingTable, nodeAt } from './binding-table';
 import { detectCalls, examineCall, type CallSite } from './calls';
 import { parseDirectives, type Directives } from './directives';
 import { JAVASCRIPT_SYNTAX } from './javascript-syntax';
-import { PromptExtractor, type PromptFileReader } from './prompts';
+import { isFromPromptFile, PromptExtractor, type PromptFileReader } from './prompts';
 import { PYTHON_SYNTAX } from './python-syntax';
 import { Resolver, StaleBindingError } from './resolve';
 import type { LanguageSyntax } from './syntax-view';
@@ -120,7 +120,7 @@ function reads(site: CallSite, shift: EditShift): boolean {
   if (!call) return false;
   if (call.loop && touches(call.loop.range.startOffset, call.loop.range.endOffset)) return true;
   return call.prompts.some((prompt) =>
-    prompt.parts.some((part) => (part.kind === 'static' && part.file !== undefined) || (part.range.start.line <= shift.row && part.range.end.line >= shift.row)),
+    prompt.parts.some((part) => isFromPromptFile(part) || (part.range.start.line <= shift.row && part.range.end.line >= shift.row)),
   );
 }
 

@@ -4,8 +4,14 @@ import { rangeOf, subRange } from '../parse/syntax';
 import type { ObjectView, Resolver } from './resolve';
 import { dedent } from './strings';
 
-/** Reads a prompt file named by a literal path, relative to the source file; null when unreadable. */
-export type PromptFileReader = (relativePath: string) => string | null;
+/**
+ * A prompt file's text, or why it was not read, in words that finish the sentence
+ * "prompt file p.txt: …" (`outside the workspace, not read`).
+ */
+export type PromptFileRead = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Reads a prompt file named by a literal path in the code, relative to the source file's folder. */
+export type PromptFileReader = (path: string) => PromptFileRead;
 
 const MAX_DEPTH = 10;
 const ROLES: Record<string, PromptRole> = {
@@ -177,10 +183,12 @@ export class PromptExtractor {
         return null;
       }
     }
-    const relativePath = pathNode ? this.resolver.stringValue(pathNode) : null;
-    const content = relativePath ? this.readPromptFile(relativePath) : null;
-    if (content === null || relativePath === null) return null;
-    return [{ kind: 'static', text: content, range: rangeOf(node), file: relativePath }];
+    const filePath = pathNode ? this.resolver.stringValue(pathNode) : null;
+    if (!filePath) return null;
+    const read = this.readPromptFile(filePath);
+    if (read.ok) return [{ kind: 'static', text: read.text, range: rangeOf(node), file: filePath }];
+    // The slot stands where the file's text would be, saying why it is not counted.
+    return [{ ...this.dynamic(node), reason: `prompt file ${filePath}: ${read.reason}` }];
   }
 
   private dynamic(node: SyntaxNode, name?: string, range?: SourceRange): DynamicPart {
@@ -207,6 +215,11 @@ export class PromptExtractor {
   private prompt(argument: string, role: PromptRole, parts: PromptPart[], node: SyntaxNode, cacheBreakpoint: boolean): Prompt {
     return { argument, role, parts, range: rangeOf(node), cacheBreakpoint };
   }
+}
+
+/** Whether a part stands for a prompt file, read or refused: it may change on disk without an edit to the code. */
+export function isFromPromptFile(part: PromptPart): boolean {
+  return part.kind === 'static' ? part.file !== undefined : part.reason !== undefined;
 }
 
 function staticPart(text: string, range: SourceRange): StaticPart {

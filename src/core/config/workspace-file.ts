@@ -1,23 +1,54 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
+import { isInside, ReadBoundary, sizeWords, type Refusal } from '../workspace/read-boundary';
 import { parseConfigText, type ConfigLayer, type ConfigProblem } from './config';
 
 export const WORKSPACE_CONFIG_FILE = '.promptmeter.json';
+/** A settings file is a few kilobytes; a bigger one is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** Reads `.promptmeter.json` from a folder; a missing file is no problem, an unreadable one is. */
+/**
+ * Reads `.promptmeter.json` (or the name given) from a folder, and only from inside it:
+ * the name may come from the workspace's own settings. A missing file is no problem,
+ * an unreadable one is.
+ */
 export function readWorkspaceConfig(folder: string, fileName = WORKSPACE_CONFIG_FILE): { layer: ConfigLayer; problems: ConfigProblem[]; file: string | null } {
   const file = path.resolve(folder, fileName);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !isSymlink(file)) return { layer: {}, problems: [], file: null };
-    return { layer: {}, problems: [{ source: file, key: '', message: `${unreadable(code, error)} (the file is ignored)` }], file };
+  const read = new ReadBoundary([folder]).read(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'not-found' && !isSymlink(file)) return { layer: {}, problems: [], file: null };
+    return { layer: {}, problems: [{ source: file, key: '', message: `${refusalWords(read)} (the file is ignored)` }], file };
   }
-  const { text, problem } = decode(bytes);
+  const { text, problem } = decode(read.bytes);
   const parsed = parseConfigText(text, file);
   return { layer: parsed.layer, problems: problem ? [{ source: file, key: '', message: problem }, ...parsed.problems] : parsed.problems, file };
+}
+
+/**
+ * The text of the settings file a change is about to rewrite (`null`: there is none yet, and
+ * it may be made), or why it must not be written: it is outside the folder, or behind a link
+ * that leaves it, or not a file that can be read.
+ */
+export function workspaceConfigForUpdate(folder: string, fileName: string): { text: string | null } | { problem: string } {
+  const file = path.resolve(folder, fileName);
+  if (!isInside(path.resolve(folder), file)) return { problem: 'is outside the workspace folder, not written' };
+  const read = new ReadBoundary([folder]).read(file, MAX_CONFIG_BYTES);
+  if (read.ok) return { text: decode(read.bytes).text };
+  if (read.reason === 'not-found' && !isSymlink(file)) return { text: null };
+  return { problem: refusalWords(read) };
+}
+
+function refusalWords(refusal: Refusal): string {
+  switch (refusal.reason) {
+    case 'outside-root':
+      return 'is outside the workspace folder, not read';
+    case 'too-large':
+      return `is larger than ${sizeWords(MAX_CONFIG_BYTES)}`;
+    case 'not-a-file':
+      return refusal.kind === 'a folder' ? 'is a folder, not a file' : `is ${refusal.kind ?? 'not a file'}, not a regular file`;
+    default:
+      return unreadable(refusal.code, refusal.detail);
+  }
 }
 
 /** Why a settings file could not be read, in words (the error code in brackets for searching). */

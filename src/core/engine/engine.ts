@@ -1,4 +1,5 @@
 import { analyzeTree, analyzeWithState, languageSupport, reanalyzeAfterLiteralEdit, type AnalysisResult, type AnalyzeOptions } from '../analyze/analyze';
+import { isFromPromptFile } from '../analyze/prompts';
 import type { FileAnalysis, SourceLanguage } from '../model';
 import { coveringEdit, editedLiteral, literalShift, type EditShift } from '../parse/incremental';
 import { ParserPool, type Tree, type WasmLocation } from '../parse/parser';
@@ -116,7 +117,7 @@ export class Engine {
 }
 
 function readsPromptFiles(analysis: FileAnalysis): boolean {
-  return analysis.calls.some((call) => call.prompts.some((prompt) => prompt.parts.some((part) => part.kind === 'static' && part.file !== undefined)));
+  return analysis.calls.some((call) => call.prompts.some((prompt) => prompt.parts.some(isFromPromptFile)));
 }
 
 export function emptyAnalysis(language: SourceLanguage): FileAnalysis {

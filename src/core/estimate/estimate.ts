@@ -16,6 +16,8 @@ export interface SlotAssumption {
   tokens: number;
   /** `setting` when slotTokens names this slot, else the default slot size. */
   source: 'setting' | 'default';
+  /** Why the slot is not static text, when Promptmeter refused or failed to read it (a prompt file). */
+  reason?: string;
 }
 
 /** Tokens of one run of static prompt text, where it is written (for hints beside the code). */
@@ -131,7 +133,9 @@ function inputTokens(call: LlmCall, context: EstimateContext): InputTokens {
       }
       // Own entries only: a slot named after an Object method (`this.constructor`) is not a setting.
       const configured = Object.hasOwn(config.slotTokens, part.name) ? config.slotTokens[part.name] : undefined;
-      dynamicSlots.push({ name: part.name, tokens: configured ?? config.defaultSlotTokens, source: configured === undefined ? 'default' : 'setting' });
+      const slot: SlotAssumption = { name: part.name, tokens: configured ?? config.defaultSlotTokens, source: configured === undefined ? 'default' : 'setting' };
+      if (part.reason !== undefined) slot.reason = part.reason;
+      dynamicSlots.push(slot);
     }
   }
   // A chat model made by a constructor is called elsewhere with a prompt we cannot see.

@@ -1,5 +1,6 @@
-import type { CallEstimate } from '../estimate/estimate';
+import type { CallEstimate, SlotAssumption, StaticPartTokens } from '../estimate/estimate';
 import type { LlmCall } from '../model';
+import { markdownCode, markdownText } from './escape';
 import { confidenceMark, formatTokens, formatUsd } from './format';
 
 /** The words every surface uses for one call: CLI lines, CodeLens titles, hovers. */
@@ -30,29 +31,27 @@ const CONFIDENCE_WORDS = {
   heuristic: 'rough estimate',
 } as const;
 
-/** The breakdown a hover shows, as Markdown. Text from the user's code is escaped by the caller's renderer. */
+/** The breakdown a hover shows, as Markdown; every text from the user's code is escaped here. */
 export function breakdownMarkdown(call: LlmCall, estimate: CallEstimate): string {
   const { input, output, cost, traffic, price } = estimate;
-  const lines = [`**${call.provider} \`${call.api}\`** · ${call.model ? `\`${call.model}\`` : 'model unknown'}`, ''];
+  const lines = [`**${markdownText(call.provider)} ${markdownCode(call.api)}** · ${call.model ? markdownCode(call.model) : 'model unknown'}`, ''];
   lines.push(`| | tokens |`, `| --- | ---: |`);
   lines.push(`| static prompt text | ${confidenceMark(input.confidence)}${formatTokens(input.static)} |`);
-  for (const slot of input.dynamicSlots) {
-    lines.push(`| \`${slot.name}\` (assumed, ${slot.source === 'setting' ? 'from settings' : 'default size'}) | ${formatTokens(slot.tokens)} |`);
-  }
+  for (const slot of input.dynamicSlots) lines.push(`| ${markdownCode(slot.name, { tableCell: true })} (${slotWords(slot)}) | ${formatTokens(slot.tokens)} |`);
   if (input.overhead > 0) lines.push(`| chat formatting overhead | ${formatTokens(input.overhead)} |`);
   lines.push(`| **input** | **${confidenceMark(input.confidence)}${formatTokens(input.total)}** |`);
   lines.push(`| output expected | ${formatTokens(output.expected)} |`);
   const maxLabel = output.maxSource === 'limit' ? 'output limit' : output.maxSource === 'model-maximum' ? "model's maximum (no limit set)" : 'unknown';
   lines.push(`| output worst case (${maxLabel}) | ${output.max === null ? 'unknown' : formatTokens(output.max)} |`);
-  lines.push('', `Token counts: ${CONFIDENCE_WORDS[input.confidence]}, ${input.tokenizer}.`, '');
+  lines.push('', `Token counts: ${CONFIDENCE_WORDS[input.confidence]}, ${markdownText(input.tokenizer)}.`, '');
   if (price?.found) {
     const p = price.price;
     const cached = p.cachedInputPerMTok !== undefined ? ` · cached input ${formatUsd(p.cachedInputPerMTok)}` : '';
     const batch = p.batchInputPerMTok !== undefined ? ` · batch ${formatUsd(p.batchInputPerMTok)} / ${formatUsd(p.batchOutputPerMTok ?? null)}` : '';
-    lines.push(`Price per 1M tokens (\`${p.id}\`): input ${formatUsd(p.inputPerMTok)} · output ${formatUsd(p.outputPerMTok)}${cached}${batch}`);
+    lines.push(`Price per 1M tokens (${markdownCode(p.id)}): input ${formatUsd(p.inputPerMTok)} · output ${formatUsd(p.outputPerMTok)}${cached}${batch}`);
   }
   if (cost.perCall === null) {
-    lines.push(`Cost: unknown, ${cost.unknownReason ?? 'no price'}.`);
+    lines.push(`Cost: unknown, ${markdownText(cost.unknownReason ?? 'no price')}.`);
   } else {
     lines.push(
       `Cost: **${formatUsd(cost.perCall)}/call** expected, ${formatUsd(cost.perCallMax)} worst case · **${formatUsd(cost.monthly)}/month** at ${formatTokens(traffic.callsPerDay)} calls/day (${trafficWords(traffic.source)})`,
@@ -63,8 +62,24 @@ export function breakdownMarkdown(call: LlmCall, estimate: CallEstimate): string
     ].filter((option): option is string => option !== null);
     if (options.length > 0) lines.push('', `Could be: ${options.join('; ')}.`);
   }
-  lines.push('', `Prices as of ${cost.pricingAsOf}.`);
+  lines.push('', `Prices as of ${markdownText(cost.pricingAsOf)}.`);
   return lines.join('\n');
+}
+
+/** The hover on a run of prompt text: its tokens, and the call that sends it. */
+export function promptPartMarkdown(call: LlmCall, estimate: CallEstimate, part: StaticPartTokens): string {
+  const { input } = estimate;
+  return [
+    `**${confidenceMark(input.confidence)}${formatTokens(part.tokens)} tokens** of prompt text (${markdownText(input.tokenizer)})`,
+    '',
+    `Sent by ${markdownCode(call.api)} on line ${call.nameRange.start.line + 1} (${markdownText(call.model ?? 'model unknown')}), with ${formatTokens(input.total)} input tokens in all.`,
+  ].join('\n');
+}
+
+/** `assumed, default size; prompt file ../x.txt: outside the workspace, not read` */
+function slotWords(slot: SlotAssumption): string {
+  const size = `assumed, ${slot.source === 'setting' ? 'from settings' : 'default size'}`;
+  return slot.reason === undefined ? size : `${size}; ${markdownText(slot.reason)}`;
 }
 
 function trafficWords(source: CallEstimate['traffic']['source']): string {

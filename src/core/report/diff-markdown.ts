@@ -1,4 +1,5 @@
 import { callChanges, type CallDelta, type CallSide, type ReportDiff } from './diff';
+import { markdownCode, markdownText } from './escape';
 import { formatUsd } from './format';
 import type { ReportFinding } from './model';
 import { plural } from './summary';
@@ -35,7 +36,7 @@ export function diffMarkdown(diff: ReportDiff): string {
     diff.base.pricingAsOf === diff.head.pricingAsOf
       ? `prices as of ${diff.head.pricingAsOf}`
       : `prices as of ${diff.base.pricingAsOf} (base) and ${diff.head.pricingAsOf}: price changes show as cost changes`;
-  lines.push(`<sub>Estimated by ${escapeText(diff.head.tool.name)} ${escapeText(diff.head.tool.version)} from the code, ${prices}.</sub>`);
+  lines.push(`<sub>Estimated by ${markdownText(diff.head.tool.name)} ${markdownText(diff.head.tool.version)} from the code, ${markdownText(prices)}.</sub>`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,12 +71,12 @@ function callRow(change: CallDelta): string {
   const { before, after } = change;
   const status = before === null ? ' (new)' : after === null ? ' (removed)' : '';
   const line = (after ?? before)?.line ?? 0;
-  const site = `${code(`${change.path}:${line}`, true)} ${code(change.api, true)}${status}`;
+  const site = `${markdownCode(`${change.path}:${line}`, { tableCell: true })} ${markdownCode(change.api, { tableCell: true })}${status}`;
   const model = transition(before, after, (side) => side.model ?? 'unknown model');
   const perCall = transition(before, after, (side) => formatUsd(side.perCall));
   const monthly = transition(before, after, (side) => formatUsd(side.monthly));
   const delta = change.monthlyDelta === null ? 'unknown' : signedUsd(change.monthlyDelta);
-  return `| ${site} | ${escapeText(model)} | ${perCall} | ${monthly} | ${delta} |`;
+  return `| ${site} | ${markdownText(model)} | ${perCall} | ${monthly} | ${delta} |`;
 }
 
 /** `a → b`, or `a` when both sides agree or only one exists. */
@@ -91,20 +92,8 @@ function findingList(lines: string[], findings: ReportFinding[], noun: string, w
   for (const finding of findings.slice(0, MAX_ROWS)) {
     const severity = withSeverity ? `**${finding.severity}** ` : '';
     const saving = finding.saving ? ` (saves up to ${formatUsd(finding.saving.monthly)}/mo)` : '';
-    lines.push(`- ${severity}${code(finding.ruleId)} at ${code(`${finding.path}:${finding.line}`)}: ${escapeText(finding.message)}${saving}`);
+    lines.push(`- ${severity}${markdownCode(finding.ruleId)} at ${markdownCode(`${finding.path}:${finding.line}`)}: ${markdownText(finding.message)}${saving}`);
   }
   if (findings.length > MAX_ROWS) lines.push(`- … and ${findings.length - MAX_ROWS} more`);
   lines.push('');
-}
-
-/** A code span that survives backticks in the text and, in a table cell, pipes. */
-function code(text: string, inTable = false): string {
-  const fence = text.includes('`') ? '``' : '`';
-  const padding = text.includes('`') ? ' ' : '';
-  return `${fence}${padding}${inTable ? text.replace(/\|/g, '\\|') : text}${padding}${fence}`;
-}
-
-/** Text from the code (model names, messages) cannot start markup, links or HTML in the comment. */
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

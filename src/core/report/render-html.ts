@@ -1,3 +1,4 @@
+import { htmlText } from './escape';
 import { formatUsd } from './format';
 import type { CostReport, ReportCall, ReportFinding, ReportGroup } from './model';
 import {
@@ -11,7 +12,6 @@ import {
   savingSentence,
   severityCounts,
 } from './summary';
-import { escapeHtml } from './html';
 import { barChart } from './svg-chart';
 
 /**
@@ -26,8 +26,8 @@ export function reportHtml(report: CostReport): string {
   const saving = savingSentence(report);
   const body = [
     '<h1>Promptmeter cost report</h1>',
-    `<p class="headline">${escapeHtml(headline(report))}.</p>`,
-    `<p class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · prices as of ${report.pricingAsOf}`)}</p>`,
+    `<p class="headline">${htmlText(headline(report))}.</p>`,
+    `<p class="muted">${htmlText(`${report.tool.name} ${report.tool.version} · prices as of ${report.pricingAsOf}`)}</p>`,
     '<dl class="totals">',
     total('Per month', `≈${formatUsd(totals.monthly)}`),
     total('Call sites', String(totals.callSites)),
@@ -36,7 +36,7 @@ export function reportHtml(report: CostReport): string {
     total('Findings', String(totals.findings)),
     total('Potential saving', `up to ${formatUsd(totals.potentialMonthlySaving)}/mo`),
     '</dl>',
-    saving ? `<p>${escapeHtml(saving)}</p>` : '',
+    saving ? `<p>${htmlText(saving)}</p>` : '',
     groupSection('Cost by model', 'model', report.byModel, true),
     groupSection('Cost by folder', 'folder', report.byFolder, true),
     groupSection('Cost by provider', 'provider', report.byProvider, false),
@@ -48,7 +48,7 @@ export function reportHtml(report: CostReport): string {
     '<section>',
     '<h2>Assumptions</h2>',
     '<ul>',
-    ...assumptionSentences(report).map((sentence) => `<li>${escapeHtml(sentence)}</li>`),
+    ...assumptionSentences(report).map((sentence) => `<li>${htmlText(sentence)}</li>`),
     '</ul>',
     '</section>',
   ].filter((part) => part !== '');
@@ -72,15 +72,15 @@ export function reportHtml(report: CostReport): string {
 }
 
 function total(label: string, value: string): string {
-  return `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  return `<div><dt>${htmlText(label)}</dt><dd>${htmlText(value)}</dd></div>`;
 }
 
 function groupSection(title: string, column: string, groups: readonly ReportGroup[], chart: boolean): string {
   if (groups.length === 0) return '';
-  const rows = groups.map((group) => row([td(escapeHtml(group.name)), num(String(group.calls)), num(formatUsd(group.monthly)), num(percent(group.share))]));
+  const rows = groups.map((group) => row([td(htmlText(group.name)), num(String(group.calls)), num(formatUsd(group.monthly)), num(percent(group.share))]));
   return [
     '<section>',
-    `<h2>${escapeHtml(title)}</h2>`,
+    `<h2>${htmlText(title)}</h2>`,
     chart ? barChart(title, groups) : '',
     table([column, 'calls', 'per month', 'share'], rows, [1, 2, 3]),
     '</section>',
@@ -95,10 +95,10 @@ function callsSection(calls: readonly ReportCall[]): string {
     const cost = costCells(call);
     return row([
       td(placeLink(call)),
-      td(`<code>${escapeHtml(callLabel(call))}</code>`),
-      td(escapeHtml(call.model ?? 'model unknown')),
+      td(`<code>${htmlText(callLabel(call))}</code>`),
+      td(htmlText(call.model ?? 'model unknown')),
       num(cost.perCall),
-      call.monthly === null ? td(`<span class="unknown">unknown: ${escapeHtml(call.unknownReason ?? 'no price')}</span>`) : num(cost.monthly),
+      call.monthly === null ? td(`<span class="unknown">unknown: ${htmlText(call.unknownReason ?? 'no price')}</span>`) : num(cost.monthly),
     ]);
   });
   return ['<section>', '<h2>Call sites</h2>', '<p class="muted">Most expensive first; calls of unknown cost last, not counted in the totals.</p>', table(['where', 'call', 'model', 'per call', 'per month'], rows, [3, 4]), '</section>'].join('\n');
@@ -107,22 +107,22 @@ function callsSection(calls: readonly ReportCall[]): string {
 function findingsSection(findings: readonly ReportFinding[]): string {
   if (findings.length === 0) return '';
   const rules = findingsByRule(findings).map((rule) =>
-    row([td(`<code>${escapeHtml(rule.ruleId)}</code>`), num(String(rule.count)), num(rule.monthlySaving === null ? '—' : `up to ${formatUsd(rule.monthlySaving)}`)]),
+    row([td(`<code>${htmlText(rule.ruleId)}</code>`), num(String(rule.count)), num(rule.monthlySaving === null ? '—' : `up to ${formatUsd(rule.monthlySaving)}`)]),
   );
   const rows = findings.map((finding) =>
     row([
       td(placeLink(finding)),
-      td(`<span class="severity ${escapeHtml(finding.severity)}">${escapeHtml(finding.severity)}</span>`),
-      td(`<code>${escapeHtml(finding.ruleId)}</code>`),
-      td(escapeHtml(finding.message)),
+      td(`<span class="severity ${htmlText(finding.severity)}">${htmlText(finding.severity)}</span>`),
+      td(`<code>${htmlText(finding.ruleId)}</code>`),
+      td(htmlText(finding.message)),
       num(finding.saving ? `${formatUsd(finding.saving.monthly)}/mo` : '—'),
-      td(finding.fix ? `${escapeHtml(finding.fix.title)}${finding.fix.safe ? '' : ' <span class="muted">(review)</span>'}` : '—'),
+      td(finding.fix ? `${htmlText(finding.fix.title)}${finding.fix.safe ? '' : ' <span class="muted">(review)</span>'}` : '—'),
     ]),
   );
   return [
     '<section>',
     '<h2>Findings</h2>',
-    `<p>${escapeHtml(`${findings.length} (${severityCounts(findings)}).`)}</p>`,
+    `<p>${htmlText(`${findings.length} (${severityCounts(findings)}).`)}</p>`,
     table(['rule', 'findings', 'saving per month'], rules, [1, 2]),
     table(['where', 'severity', 'rule', 'finding', 'saving', 'fix'], rows, [4]),
     '</section>',
@@ -131,16 +131,16 @@ function findingsSection(findings: readonly ReportFinding[]): string {
 
 function unknownModelsSection(report: CostReport): string {
   if (report.unknownModels.length === 0) return '';
-  const rows = report.unknownModels.map((entry) => row([td(escapeHtml(entry.model)), num(String(entry.calls)), td(escapeHtml(entry.closest.join(', ') || '—'))]));
+  const rows = report.unknownModels.map((entry) => row([td(htmlText(entry.model)), num(String(entry.calls)), td(htmlText(entry.closest.join(', ') || '—'))]));
   return ['<section>', '<h2>Models not in the price list</h2>', table(['model', 'calls', 'closest known'], rows, [1]), '</section>'].join('\n');
 }
 
 function skippedSection(report: CostReport): string {
   if (report.skipped.length === 0) return '';
-  const rows = report.skipped.map((skip) => row([td(escapeHtml(skip.path)), td(escapeHtml(skip.reason)), td(escapeHtml(skip.detail ?? ''))]));
+  const rows = report.skipped.map((skip) => row([td(htmlText(skip.path)), td(htmlText(skip.reason)), td(htmlText(skip.detail ?? ''))]));
   return [
     '<section>',
-    `<details><summary>${escapeHtml(`Skipped: ${report.skipped.length}`)}</summary>`,
+    `<details><summary>${htmlText(`Skipped: ${report.skipped.length}`)}</summary>`,
     table(['path', 'reason', 'detail'], rows, []),
     '</details>',
     '</section>',
@@ -148,7 +148,7 @@ function skippedSection(report: CostReport): string {
 }
 
 function placeLink(item: { path: string; line: number; column: number }): string {
-  return `<a href="${escapeHtml(fileHref(item.path, item.line))}">${escapeHtml(`${item.path}:${item.line}:${item.column}`)}</a>`;
+  return `<a href="${htmlText(fileHref(item.path, item.line))}">${htmlText(`${item.path}:${item.line}:${item.column}`)}</a>`;
 }
 
 function row(cells: string[]): string {
@@ -162,12 +162,12 @@ function td(html: string): string {
 
 /** A right-aligned cell of plain text. */
 function num(text: string): string {
-  return `<td class="num">${escapeHtml(text)}</td>`;
+  return `<td class="num">${htmlText(text)}</td>`;
 }
 
 /** The headers of `numeric` columns are right-aligned, as their numbers are. */
 function table(headers: string[], rows: string[], numeric: readonly number[]): string {
-  const head = headers.map((header, index) => `<th${numeric.includes(index) ? ' class="num"' : ''}>${escapeHtml(header)}</th>`).join('');
+  const head = headers.map((header, index) => `<th${numeric.includes(index) ? ' class="num"' : ''}>${htmlText(header)}</th>`).join('');
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 

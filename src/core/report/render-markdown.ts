@@ -1,4 +1,5 @@
 import { docsUrl } from '../rules/rule';
+import { markdownCode, markdownText } from './escape';
 import { formatUsd } from './format';
 import type { CostReport, ReportGroup } from './model';
 import {
@@ -31,9 +32,9 @@ export interface MarkdownOptions {
  */
 export function reportMarkdown(report: CostReport, options: MarkdownOptions = {}): string {
   const link = options.link ?? fileHref;
-  const place = (item: { path: string; line: number }): string => `[${escapeMarkdown(`${item.path}:${item.line}`)}](${destination(link(item.path, item.line))})`;
+  const place = (item: { path: string; line: number }): string => `[${markdownText(`${item.path}:${item.line}`)}](${destination(link(item.path, item.line))})`;
   const lines: string[] = ['# Promptmeter cost report', ''];
-  lines.push(`**${escapeMarkdown(headline(report))}.** Prices as of ${escapeMarkdown(report.pricingAsOf)}.`, '');
+  lines.push(`**${headline(report)}.** Prices as of ${markdownText(report.pricingAsOf)}.`, '');
   const saving = savingSentence(report);
   if (saving) lines.push(saving, '');
 
@@ -47,20 +48,20 @@ export function reportMarkdown(report: CostReport, options: MarkdownOptions = {}
     lines.push('## Most expensive call sites', '', '| call site | call | model | per call | per month |', '| --- | --- | --- | ---: | ---: |');
     for (const call of known.slice(0, TOP_CALLS)) {
       const cost = costCells(call);
-      lines.push(`| ${place(call)} | ${code(callLabel(call))} | ${escapeMarkdown(call.model ?? 'model unknown')} | ${cost.perCall} | ${cost.monthly} |`);
+      lines.push(`| ${place(call)} | ${markdownCode(callLabel(call), { tableCell: true })} | ${markdownText(call.model ?? 'model unknown')} | ${cost.perCall} | ${cost.monthly} |`);
     }
     if (known.length > TOP_CALLS) lines.push('', `…and ${plural(known.length - TOP_CALLS, 'more call site')}.`);
     lines.push('');
   }
   if (unknown.length > 0) {
     lines.push('## Calls of unknown cost', '', 'Listed, not counted in the totals.', '');
-    for (const call of unknown) lines.push(`- ${place(call)} ${code(callLabel(call))}: ${escapeMarkdown(call.unknownReason ?? 'no price')}`);
+    for (const call of unknown) lines.push(`- ${place(call)} ${markdownCode(callLabel(call))}: ${markdownText(call.unknownReason ?? 'no price')}`);
     lines.push('');
   }
   if (report.unknownModels.length > 0) {
     lines.push('## Models not in the price list', '', '| model | calls | closest known |', '| --- | ---: | --- |');
     for (const entry of report.unknownModels) {
-      lines.push(`| ${escapeMarkdown(entry.model)} | ${entry.calls} | ${entry.closest.map(escapeMarkdown).join(', ') || '—'} |`);
+      lines.push(`| ${markdownText(entry.model)} | ${entry.calls} | ${entry.closest.map(markdownText).join(', ') || '—'} |`);
     }
     lines.push('', 'Add them under `pricing.models` or `pricing.aliases` in `.promptmeter.json`.', '');
   }
@@ -76,7 +77,7 @@ export function reportMarkdown(report: CostReport, options: MarkdownOptions = {}
     if (savings.length > 0) {
       lines.push('### Largest savings', '', '| where | rule | saving per month | finding |', '| --- | --- | ---: | --- |');
       for (const finding of savings) {
-        lines.push(`| ${place(finding)} | ${finding.ruleId} | ${formatUsd(finding.saving?.monthly ?? null)} | ${escapeMarkdown(finding.message)} |`);
+        lines.push(`| ${place(finding)} | ${finding.ruleId} | ${formatUsd(finding.saving?.monthly ?? null)} | ${markdownText(finding.message)} |`);
       }
       lines.push('');
     }
@@ -85,35 +86,22 @@ export function reportMarkdown(report: CostReport, options: MarkdownOptions = {}
   if (report.skipped.length > 0) {
     const reasons = new Map<string, number>();
     for (const skip of report.skipped) reasons.set(skip.reason, (reasons.get(skip.reason) ?? 0) + 1);
-    lines.push('## Skipped', '', [...reasons].map(([reason, count]) => `${count} ${escapeMarkdown(reason)}`).join(', ') + '.', '');
+    lines.push('## Skipped', '', [...reasons].map(([reason, count]) => `${count} ${markdownText(reason)}`).join(', ') + '.', '');
   }
 
-  lines.push('## Assumptions', '', ...assumptionSentences(report).map((sentence) => `- ${escapeMarkdown(sentence)}`));
-  lines.push('', `<sub>${escapeMarkdown(`${report.tool.name} ${report.tool.version}`)}</sub>`, '');
+  lines.push('## Assumptions', '', ...assumptionSentences(report).map((sentence) => `- ${markdownText(sentence)}`));
+  lines.push('', `<sub>${markdownText(`${report.tool.name} ${report.tool.version}`)}</sub>`, '');
   return lines.join('\n');
 }
 
 function groupTable(lines: string[], title: string, groups: readonly ReportGroup[]): void {
   if (groups.length === 0) return;
   lines.push(`## By ${title}`, '', `| ${title} | calls | per month | share |`, '| --- | ---: | ---: | ---: |');
-  for (const group of groups) lines.push(`| ${escapeMarkdown(group.name)} | ${group.calls} | ${formatUsd(group.monthly)} | ${percent(group.share)} |`);
+  for (const group of groups) lines.push(`| ${markdownText(group.name)} | ${group.calls} | ${formatUsd(group.monthly)} | ${percent(group.share)} |`);
   lines.push('');
-}
-
-/**
- * Text from the code as literal Markdown: inside a table cell or a line, with no
- * formatting, links or HTML of its own.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|#!~&]/g, (char) => `\\${char}`);
 }
 
 /** A link target that stays one: characters that would end it or turn into markup are percent-encoded. */
 function destination(url: string): string {
   return url.replace(/[\s<>()\\`"']/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-/** An API name as inline code; API names never hold backticks, but escape anyway. */
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
 }

@@ -2,6 +2,7 @@ import type { Severity } from '../model';
 import { RULES } from '../rules';
 import { ruleDocMarkdown } from '../rules/docs';
 import { docsUrl } from '../rules/rule';
+import { sarifText } from './escape';
 import type { CostReport, ReportFinding } from './model';
 import { encodePath } from './summary';
 
@@ -33,7 +34,7 @@ export function reportSarif(report: CostReport): object {
       ruleId: finding.ruleId,
       ...(index === undefined ? {} : { ruleIndex: index }),
       level: sarifLevel(finding.severity),
-      message: { text: finding.message },
+      message: { text: sarifText(finding.message) },
       locations: [
         {
           physicalLocation: {
@@ -91,7 +92,7 @@ function artifact(path: string): { uri: string; uriBaseId: string } {
 
 function sarifFix(path: string, fix: NonNullable<ReportFinding['fix']>): object {
   return {
-    description: { text: fix.title },
+    description: { text: sarifText(fix.title) },
     artifactChanges: [
       {
         artifactLocation: artifact(path),

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { formatUsd } from './format';
+import { terminalText } from './escape';
 import type { CostReport, ReportGroup } from './model';
 import {
   assumptionSentences,
@@ -76,14 +77,14 @@ export function reportText(report: CostReport, options: { color?: boolean } = {}
   }
   if (unknown.length > 0) {
     lines.push(title('Calls of unknown cost (not counted)'));
-    for (const call of unknown) lines.push(`  ${safe(location(call))}  ${callLabel(call)}  ${colors.yellow(safe(call.unknownReason ?? 'no price'))}`);
+    for (const call of unknown) lines.push(`  ${terminalText(location(call))}  ${callLabel(call)}  ${colors.yellow(terminalText(call.unknownReason ?? 'no price'))}`);
     lines.push('');
   }
   if (report.unknownModels.length > 0) {
     lines.push(title('Models not in the price list'));
     for (const entry of report.unknownModels) {
       const closest = entry.closest.length > 0 ? ` (closest: ${entry.closest.join(', ')})` : '';
-      lines.push(`  ${safe(entry.model)}: ${plural(entry.calls, 'call')}${closest}`);
+      lines.push(`  ${terminalText(entry.model)}: ${plural(entry.calls, 'call')}${closest}`);
     }
     lines.push('');
   }
@@ -103,7 +104,7 @@ export function reportText(report: CostReport, options: { color?: boolean } = {}
     if (savings.length > 0) {
       lines.push(title('Largest savings'));
       for (const finding of savings) {
-        lines.push(`  ${safe(location(finding))}  ${colors.green(`${formatUsd(finding.saving?.monthly ?? null)}/mo`)}  ${safe(finding.message)}  ${colors.gray(finding.ruleId)}`);
+        lines.push(`  ${terminalText(location(finding))}  ${colors.green(`${formatUsd(finding.saving?.monthly ?? null)}/mo`)}  ${terminalText(finding.message)}  ${colors.gray(finding.ruleId)}`);
       }
       lines.push(`  ${savingSentence(report) ?? ''}`, '');
     }
@@ -115,7 +116,7 @@ export function reportText(report: CostReport, options: { color?: boolean } = {}
 
 /** Columns padded to their widest cell; from column `numbersFrom` on they hold numbers and align right. */
 function table(header: string[], cells: string[][], numbersFrom: number, paintHeader: Paint): string[] {
-  const rows = cells.map((row) => row.map(safe));
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]): string =>
     `  ${cells.map((cell, column) => (column < numbersFrom ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`.trimEnd();
@@ -123,10 +124,6 @@ function table(header: string[], cells: string[][], numbersFrom: number, paintHe
 }
 
 /** Text from the code with its control characters (escape sequences a terminal would obey) made visible. */
-function safe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-}
-
 function more(count: number, noun: string): string[] {
   return count > 0 ? [`  … and ${count} more ${noun}`] : [];
 }

@@ -96,7 +96,7 @@ function promptJson(prompt: Prompt): object {
 function partJson(part: PromptPart): object {
   const where = { line: part.range.start.line + 1, column: part.range.start.column + 1 };
   if (part.kind === 'static') return { kind: 'static', text: part.text, ...where, ...(part.file ? { file: part.file } : {}) };
-  return { kind: 'dynamic', name: part.name, expression: part.expression, volatile: part.volatile, ...where };
+  return { kind: 'dynamic', name: part.name, expression: part.expression, volatile: part.volatile, ...where, ...(part.reason !== undefined ? { reason: part.reason } : {}) };
 }
 
 function findingJson(path: string, finding: Finding): object {

@@ -1,5 +1,5 @@
+import { htmlText } from './escape';
 import { formatUsd } from './format';
-import { escapeHtml } from './html';
 import type { ReportGroup } from './model';
 import { percent } from './summary';
 
@@ -28,15 +28,15 @@ export function barChart(title: string, groups: readonly ReportGroup[]): string 
     const value = `${formatUsd(row.monthly)} · ${percent(row.share)}`;
     return [
       '<g>',
-      `<title>${escapeHtml(`${row.name}: ${formatUsd(row.monthly)} per month, ${row.calls} call${row.calls === 1 ? '' : 's'}, ${percent(row.share)}`)}</title>`,
-      `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="central">${escapeHtml(shortLabel(row.name))}</text>`,
+      `<title>${htmlText(`${row.name}: ${formatUsd(row.monthly)} per month, ${row.calls} call${row.calls === 1 ? '' : 's'}, ${percent(row.share)}`)}</title>`,
+      `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="central">${htmlText(shortLabel(row.name))}</text>`,
       `<rect class="bar" x="${LABEL_WIDTH}" y="${top}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}" rx="2"></rect>`,
-      `<text class="value" x="${(LABEL_WIDTH + width + 6).toFixed(1)}" y="${middle}" dominant-baseline="central">${escapeHtml(value)}</text>`,
+      `<text class="value" x="${(LABEL_WIDTH + width + 6).toFixed(1)}" y="${middle}" dominant-baseline="central">${htmlText(value)}</text>`,
       '</g>',
     ].join('');
   });
   const height = rows.length * ROW_HEIGHT + 8;
-  return [`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(title)}">`, ...bars, '</svg>'].join('\n');
+  return [`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${htmlText(title)}">`, ...bars, '</svg>'].join('\n');
 }
 
 function chartRows(groups: readonly ReportGroup[]): ReportGroup[] {

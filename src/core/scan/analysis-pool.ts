@@ -8,6 +8,10 @@ export interface AnalysisJob {
   language: SourceLanguage;
   /** Folder of the file, for prompt files named relative to it. */
   directory: string;
+  /** The real paths prompt files must lie in (`ReadBoundary.roots`). */
+  boundary: readonly string[];
+  /** Set: read no prompt file, for this reason. */
+  promptFilesRefused?: string;
 }
 
 export type PoolRequest = AnalysisJob & { id: number };
@@ -48,7 +52,8 @@ export class AnalysisPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       entry.jobs.set(id, { resolve, reject });
-      entry.worker.postMessage({ text: job.text, language: job.language, directory: job.directory, id } satisfies PoolRequest);
+      const { text, language, directory, boundary, promptFilesRefused } = job;
+      entry.worker.postMessage({ text, language, directory, boundary, promptFilesRefused, id } satisfies PoolRequest);
     });
   }
 

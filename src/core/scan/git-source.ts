@@ -4,10 +4,9 @@
  * of such in-memory files with the same content checks, pre-filter, analysis,
  * estimates and rules as `scan`. A report compares the work tree with this.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import type { PromptFileReader } from '../analyze/prompts';
+import type { PromptFileRead, PromptFileReader } from '../analyze/prompts';
 import type { Engine } from '../engine/engine';
 import { evaluate } from '../engine/evaluate';
 import type { EstimateContext } from '../estimate/estimate';
@@ -16,10 +15,11 @@ import { mayContainLlmCall } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
 import { classifyContent } from '../workspace/classify';
 import { languageForPath } from '../workspace/languages';
+import { MAX_PROMPT_FILE_BYTES } from '../workspace/prompt-files';
+import { GitError, gitFailure, gitOutput, gitSpawn } from './git-command';
 import type { ScannedFile, ScanProgress, ScanResult, SkippedFile } from './scan';
 
-/** git is missing, the folder is not in a repository, or the ref names no commit. */
-export class GitError extends Error {}
+export { GitError } from './git-command';
 
 export interface GitSourceOptions {
   /** git runs here: the repository is the one holding it, and paths are relative to it. */
@@ -46,7 +46,6 @@ export type GitSourceEvent =
   | { type: 'skip'; relPath: string; reason: string; detail?: string };
 
 const DEFAULT_MAX_FILE_SIZE = 1_000_000;
-const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 const PASSED_OVER_REASONS: ReadonlySet<string> = new Set(['vendored', 'ignored', 'excluded', 'unreadable']);
 const SYMLINK_MODE = '120000';
 
@@ -109,18 +108,41 @@ function passOver(filter: TreeFilter, entry: TreeEntry): { reason: string; detai
   return null;
 }
 
-/** Reads prompt files (`open("p.txt").read()`) from the same commit, relative to the source file's folder. */
+/**
+ * Reads prompt files (`open("p.txt").read()`) from the same commit, relative to
+ * the source file's folder, and only inside `cwd`, the folder being compared.
+ */
 export function gitPromptFileReader(cwd: string, ref: string, sourcePath: string): PromptFileReader {
-  return (relativePath) => {
-    if (path.posix.isAbsolute(relativePath) || path.win32.isAbsolute(relativePath)) return null;
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(sourcePath), relativePath));
-    // `<ref>:./path` and `<ref>:../path` are relative to the current directory.
-    const spec = `${ref}:${target.startsWith('../') ? target : `./${target}`}`;
-    const read = spawnSync('git', ['cat-file', 'blob', spec], { cwd, maxBuffer: MAX_PROMPT_FILE_BYTES, stdio: ['ignore', 'pipe', 'ignore'] });
-    if (read.error || read.status !== 0) return null;
-    const verdict = classifyContent(read.stdout);
-    return verdict.ok ? verdict.text : null;
+  return (filePath) => {
+    if (path.posix.isAbsolute(filePath) || path.win32.isAbsolute(filePath)) return refused('an absolute path, not read');
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(sourcePath), filePath));
+    if (target === '..' || target.startsWith('../')) return refused('outside the workspace, not read');
+    try {
+      return readPromptBlob(cwd, ref, target);
+    } catch (error) {
+      if (error instanceof GitError) return refused(`unreadable with git (${error.message}), not read`);
+      throw error;
+    }
   };
+}
+
+/** One `ls-tree` for what the path is and its size, checked before `cat-file` reads a byte. */
+function readPromptBlob(cwd: string, ref: string, target: string): PromptFileRead {
+  checkRef(ref);
+  // Literal: a path from the code is a name, never pathspec magic such as `:/` (the top of the repository).
+  const listed = gitOutput(cwd, ['--literal-pathspecs', 'ls-tree', '-z', '--long', ref, '--', target]);
+  const entry = parseTree(listed).find((candidate) => candidate.relPath === target);
+  if (!entry) return refused('not found');
+  // git stores a link as a blob holding its target: following it could lead anywhere.
+  if (entry.mode === SYMLINK_MODE) return refused('a symbolic link in the commit, not followed');
+  if (entry.type !== 'blob') return refused('not a regular file: not read');
+  if (entry.size > MAX_PROMPT_FILE_BYTES) return refused('larger than 256 KB, not read');
+  const verdict = classifyContent(gitOutput(cwd, ['cat-file', 'blob', entry.object], { maxBuffer: MAX_PROMPT_FILE_BYTES }));
+  return verdict.ok ? { ok: true, text: verdict.text } : refused(`not text (${verdict.detail}), not read`);
+}
+
+function refused(reason: string): PromptFileRead {
+  return { ok: false, reason };
 }
 
 export interface SourceScanOptions {
@@ -189,13 +211,19 @@ async function analyze(
 
 /** `git ls-tree -r --long`: every file below the roots, paths relative to `cwd`. */
 function listTree(cwd: string, ref: string, roots: string[]): TreeEntry[] {
+  checkRef(ref);
+  return parseTree(gitOutput(cwd, ['ls-tree', '-r', '-z', '--long', ref, '--', ...roots], { maxBuffer: 1024 * 1024 * 1024 }));
+}
+
+function checkRef(ref: string): void {
   // A ref is never an option: `--output=…` would make git write a file.
   if (ref.startsWith('-')) throw new GitError(`'${ref}' is not a git ref`);
-  const listed = spawnSync('git', ['ls-tree', '-r', '-z', '--long', ref, '--', ...roots], { cwd, maxBuffer: 1024 * 1024 * 1024 });
-  if (listed.error) throw new GitError(gitFailure(listed.error));
-  if (listed.status !== 0) throw new GitError(firstLine(listed.stderr.toString('utf8')) || `git ls-tree exited with ${listed.status}`);
+}
+
+/** `ls-tree -z --long` records. */
+function parseTree(output: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
-  for (const record of listed.stdout.toString('utf8').split('\0')) {
+  for (const record of output.toString('utf8').split('\0')) {
     // <mode> SP <type> SP <object> SP+ <size or -> TAB <path>
     const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(record);
     if (match) entries.push({ mode: match[1], type: match[2], object: match[3], size: Number(match[4]), relPath: match[5] });
@@ -206,11 +234,11 @@ function listTree(cwd: string, ref: string, roots: string[]): TreeEntry[] {
 /** The contents of the objects, in order, from one `git cat-file --batch`. */
 async function* readBlobs(cwd: string, objects: string[]): AsyncGenerator<Uint8Array> {
   if (objects.length === 0) return;
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = gitSpawn(cwd, ['cat-file', '--batch']);
   const stderr: Buffer[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (error) => reject(new GitError(gitFailure(error))));
+    child.on('error', (error) => reject(new GitError(error.message)));
     child.on('close', resolve);
   });
   // Awaited below; marked handled so that a consumer stopping early leaves no unhandled rejection.
@@ -235,7 +263,7 @@ async function* readBlobs(cwd: string, objects: string[]): AsyncGenerator<Uint8A
   }
   const status = await exited;
   if (status !== 0 || delivered !== objects.length) {
-    throw new GitError(firstLine(Buffer.concat(stderr).toString('utf8')) || `git cat-file exited with ${status} after ${delivered} of ${objects.length} objects`);
+    throw gitFailure(Buffer.concat(stderr), `git cat-file exited with ${status} after ${delivered} of ${objects.length} objects`);
   }
 }
 
@@ -284,12 +312,4 @@ function directoryForms(glob: string): string[] {
 function ancestorsAndSelf(relPath: string): string[] {
   const segments = relPath.split('/');
   return segments.map((_, index) => segments.slice(0, index + 1).join('/'));
-}
-
-function gitFailure(error: Error): string {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed or not on the PATH' : error.message;
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
 import { evaluate, type FileEvaluation } from '../engine/evaluate';
@@ -7,8 +6,9 @@ import type { FileAnalysis, SourceLanguage } from '../model';
 import { mayContainLlmCallInBytes } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
 import { classifyContent, sniffNotText } from '../workspace/classify';
-import { discoverFiles, type DiscoverOptions } from '../workspace/discover';
-import { promptFileReader } from '../workspace/prompt-files';
+import { discoverFiles, type DiscoverOptions, type DiscoveryEvent } from '../workspace/discover';
+import { promptFilesFor } from '../workspace/prompt-files';
+import { scanBoundary, type ReadBoundary, type RefusalReason } from '../workspace/read-boundary';
 import type { AnalysisPool } from './analysis-pool';
 
 export interface ScanOptions extends DiscoverOptions {
@@ -18,6 +18,11 @@ export interface ScanOptions extends DiscoverOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Worker threads for parsing and analysis, used once a scan has enough files to make it pay; the caller closes it. */
   pool?: AnalysisPool;
+  /**
+   * Set: no prompt file is read, and this is why (the editor's Restricted Mode). Else
+   * prompt files are read inside the scan's boundary.
+   */
+  promptFilesRefused?: string;
 }
 
 export interface ScanProgress {
@@ -46,6 +51,15 @@ export interface ScanResult {
   stats: { filesSeen: number; filesParsed: number; filesSkipped: number; ms: number };
 }
 
+const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+const SKIP_REASONS: Record<RefusalReason, string> = {
+  'outside-root': 'outside-root',
+  'not-a-file': 'unreadable',
+  'too-large': 'too-large',
+  'not-found': 'unreadable',
+  unreadable: 'unreadable',
+};
+
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const PARALLEL_AFTER_FILES = 16;
 /** Files sent to the workers and not answered yet, at most. */
@@ -60,6 +74,7 @@ interface Candidate {
 }
 
 type Outcome = ScannedFile | SkippedFile | null;
+type DiscoveredFile = Extract<DiscoveryEvent, { type: 'file' }>;
 
 /**
  * Walks the roots, reads each source file once, skips what cannot hold an LLM
@@ -72,25 +87,27 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
   // Outcomes in walk order, whichever thread produced them, so the result does not depend on timing.
   const outcomes: (Outcome | Promise<Outcome>)[] = [];
   const inPool: Promise<Outcome>[] = [];
-  for await (const event of discoverFiles(options)) {
+  const boundary = options.boundary ?? scanBoundary(options.cwd, options.roots);
+  const reading = { ...options, boundary };
+  for await (const event of discoverFiles(reading)) {
     if (event.type === 'skip') {
       if (event.reason === 'not-found') result.missingRoots.push(event.relPath);
       else outcomes.push({ path: event.relPath, reason: event.reason, detail: event.detail });
       continue;
     }
     result.stats.filesSeen++;
-    const candidate = readCandidate(event.absPath, event.relPath, event.language);
+    const candidate = readCandidate(boundary, event, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (candidate && 'text' in candidate) {
       result.stats.filesParsed++;
       const pool = result.stats.filesParsed > PARALLEL_AFTER_FILES ? options.pool : undefined;
       if (pool) {
-        const outcome = analyzeInPool(pool, engine, candidate, options);
+        const outcome = analyzeInPool(pool, engine, candidate, reading);
         outcomes.push(outcome);
         inPool.push(outcome);
         // The walk never yields to the workers' answers by itself: wait for the oldest before texts pile up in memory.
         if (inPool.length >= MAX_FILES_IN_POOL) await inPool.shift();
       } else {
-        outcomes.push(await analyzeHere(engine, candidate, options));
+        outcomes.push(await analyzeHere(engine, candidate, reading));
       }
     } else if (candidate) {
       outcomes.push(candidate);
@@ -108,15 +125,14 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
 }
 
 /** The file's text if it may hold a call; why it was skipped; or null when it names no SDK. */
-function readCandidate(absPath: string, relPath: string, language: SourceLanguage): Candidate | SkippedFile | null {
-  let bytes: Uint8Array;
-  try {
-    // Synchronous for the same reason as in discover.ts: promise-based reads cost ~0.2 ms a file.
-    bytes = readFileSync(absPath);
-  } catch (error) {
-    // Deleted or made unreadable between the walk and the read.
-    return { path: relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
-  }
+function readCandidate(boundary: ReadBoundary, file: DiscoveredFile, maxFileSize: number): Candidate | SkippedFile | null {
+  const { absPath, relPath, language } = file;
+  // Synchronous for the same reason as in discover.ts: promise-based reads cost ~0.2 ms a file.
+  const read = boundary.read(absPath, maxFileSize, file);
+  // Deleted, swapped or grown between the walk and the read.
+  // An error code as the detail, as the walk gives for the files it cannot look at.
+  if (!read.ok) return { path: relPath, reason: SKIP_REASONS[read.reason], detail: read.code ?? read.detail };
+  const bytes = read.bytes;
   const notText = sniffNotText(bytes);
   if (notText) return { path: relPath, reason: notText.reason, detail: notText.detail };
   // A file naming no SDK holds no call, whatever else it is (minified, not UTF-8): nothing to report.
@@ -126,20 +142,21 @@ function readCandidate(absPath: string, relPath: string, language: SourceLanguag
   return { relPath, language, text: verdict.text, directory: path.dirname(absPath) };
 }
 
-async function analyzeHere(engine: Engine, candidate: Candidate, options: ScanOptions): Promise<Outcome> {
+async function analyzeHere(engine: Engine, candidate: Candidate, options: ScanOptions & { boundary: ReadBoundary }): Promise<Outcome> {
   await engine.prepare(candidate.language);
+  const readPromptFile = promptFilesFor(candidate.directory, options.boundary, options.promptFilesRefused);
   try {
-    return evaluated(candidate, engine.analyzeLoaded(candidate.text, candidate.language, { readPromptFile: promptFileReader(candidate.directory) }), options);
+    return evaluated(candidate, engine.analyzeLoaded(candidate.text, candidate.language, { readPromptFile }), options);
   } catch (error) {
     return analysisFailed(candidate, error);
   }
 }
 
 /** On a worker; should the worker die, here. */
-async function analyzeInPool(pool: AnalysisPool, engine: Engine, candidate: Candidate, options: ScanOptions): Promise<Outcome> {
+async function analyzeInPool(pool: AnalysisPool, engine: Engine, candidate: Candidate, options: ScanOptions & { boundary: ReadBoundary }): Promise<Outcome> {
   let answer: Awaited<ReturnType<AnalysisPool['analyze']>>;
   try {
-    answer = await pool.analyze(candidate);
+    answer = await pool.analyze({ ...candidate, boundary: options.boundary.roots, promptFilesRefused: options.promptFilesRefused });
   } catch {
     return analyzeHere(engine, candidate, options);
   }

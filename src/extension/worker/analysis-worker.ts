@@ -7,8 +7,8 @@ import type { EstimateContext } from '../../core/estimate/estimate';
 import { wasmLocationBeside } from '../../core/parse/parser';
 import { loadBundledCatalog, PriceBook } from '../../core/pricing';
 import { TokenCounter } from '../../core/tokens';
-import { promptFileReader } from '../../core/workspace/prompt-files';
-import { readFileSync } from 'node:fs';
+import { promptFilesFor } from '../../core/workspace/prompt-files';
+import { ReadBoundary } from '../../core/workspace/read-boundary';
 import * as path from 'node:path';
 import { buildReport } from '../../core/report/model';
 import { AnalysisPool, scanThreads } from '../../core/scan/analysis-pool';
@@ -28,6 +28,14 @@ const catalog = loadBundledCatalog();
 const running = new Map<number, AbortController>();
 let contextKey = '';
 let context: EstimateContext | undefined;
+let boundary: { key: string; value: ReadBoundary } | undefined;
+
+/** The same folders for every request of a window: made once, its real paths resolved once. */
+function boundaryOf(roots: readonly string[]): ReadBoundary {
+  const key = roots.join('\0');
+  if (boundary?.key !== key) boundary = { key, value: new ReadBoundary(roots) };
+  return boundary.value;
+}
 
 function contextFor(config: PromptmeterConfig): EstimateContext {
   const key = JSON.stringify(config);
@@ -42,7 +50,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.kind) {
     case 'evaluate': {
       await engine.prepare(request.language);
-      const readPromptFile = request.directory ? promptFileReader(request.directory) : undefined;
+      const readPromptFile = request.directory ? promptFilesFor(request.directory, boundaryOf(request.boundary), request.promptFilesRefused) : undefined;
       return documents.evaluate(request.key, request.text, request.language, contextFor(request.config), { readPromptFile }).update;
     }
     case 'fix':
@@ -57,19 +65,18 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const controller = new AbortController();
       running.set(request.id, controller);
       const pool = new AnalysisPool(path.join(assetDir, 'scan-worker.js'), scanThreads(), assetDir);
+      const reportBoundary = new ReadBoundary(request.boundary);
       try {
         const result = await scan(engine, {
           ...request,
+          boundary: reportBoundary,
           estimate: contextFor(request.config),
           signal: controller.signal,
           pool,
         });
         const readText = (file: string): string | null => {
-          try {
-            return readFileSync(path.resolve(request.cwd, file), 'utf8');
-          } catch {
-            return null;
-          }
+          const read = reportBoundary.read(path.resolve(request.cwd, file), request.maxFileSize);
+          return read.ok ? read.bytes.toString('utf8') : null;
         };
         return buildReport(result, request.config, request.tool, { readText });
       } finally {

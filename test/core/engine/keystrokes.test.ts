@@ -7,6 +7,7 @@ import { Engine } from '../../../src/core/engine/engine';
 import { evaluate } from '../../../src/core/engine/evaluate';
 import { EvaluationReplica } from '../../../src/core/engine/evaluation-update';
 import type { SourceLanguage } from '../../../src/core/model';
+import type { PromptFileRead, PromptFileReader } from '../../../src/core/analyze/prompts';
 import { ParserPool } from '../../../src/core/parse/parser';
 import { code, testEngine, testEstimateContext } from '../../support/engine';
 import { wasmLocationInPackages } from '../../support/wasm';
@@ -165,7 +166,7 @@ describe('keystrokes inside literals', () => {
 });
 
 /** Feeds the texts one after another to a DocumentEvaluator; the last evaluation must equal a fresh one. */
-async function assertSameAsFresh(texts: string[], language: SourceLanguage, options: { readPromptFile?: (path: string) => string | null } = {}): Promise<void> {
+async function assertSameAsFresh(texts: string[], language: SourceLanguage, options: { readPromptFile?: PromptFileReader } = {}): Promise<void> {
   const engine = new Engine(wasmLocationInPackages());
   const fresh = new Engine(wasmLocationInPackages());
   await Promise.all([engine.prepare(language), fresh.prepare(language)]);
@@ -205,7 +206,7 @@ describe('what a keystroke in a literal can change beyond the calls reading it',
 
   it('a prompt file that changed on disk, for the same text and after typing elsewhere', async () => {
     let onDisk = 'short prompt';
-    const options = { readPromptFile: () => onDisk };
+    const options = { readPromptFile: (): PromptFileRead => ({ ok: true, text: onDisk }) };
     const source = code(`
       from openai import OpenAI
       client = OpenAI()

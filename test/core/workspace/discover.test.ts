@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverFiles, type DiscoverOptions, type DiscoveryEvent } from '../../../src/core/workspace/discover';
+import { ReadBoundary } from '../../../src/core/workspace/read-boundary';
 
 /** A fresh directory under the system temp dir, removed when the test ends. */
 async function tempDir(t: TestContext): Promise<string> {
@@ -46,8 +47,8 @@ test('yields source files with language and size, passing over other files silen
   });
 
   assert.deepEqual(await collect({ roots: ['.'], cwd: dir }), [
-    { type: 'file', absPath: path.join(dir, 'app.py'), relPath: 'app.py', language: 'python', size: 6 },
-    { type: 'file', absPath: path.join(dir, 'web', 'App.tsx'), relPath: 'web/App.tsx', language: 'tsx', size: 11 },
+    { type: 'file', absPath: path.join(dir, 'app.py'), realPath: path.join(dir, 'app.py'), relPath: 'app.py', language: 'python', size: 6 },
+    { type: 'file', absPath: path.join(dir, 'web', 'App.tsx'), realPath: path.join(dir, 'web', 'App.tsx'), relPath: 'web/App.tsx', language: 'tsx', size: 11 },
   ]);
 });
 
@@ -215,7 +216,7 @@ test('a file named as a root is yielded whatever globs and ignore files say', as
 
   const options = { cwd: dir, exclude: ['**'], include: ['nothing'] };
   assert.deepEqual(await collect({ ...options, roots: ['secret.py', 'notes.txt'] }), [
-    { type: 'file', absPath: path.join(dir, 'secret.py'), relPath: 'secret.py', language: 'python', size: 2 },
+    { type: 'file', absPath: path.join(dir, 'secret.py'), realPath: path.join(dir, 'secret.py'), relPath: 'secret.py', language: 'python', size: 2 },
   ]);
 });
 
@@ -225,7 +226,7 @@ test('files over maxFileSize are skipped with their size', async (t) => {
 
   assert.deepEqual(await collect({ roots: ['.'], cwd: dir, maxFileSize: 10 }), [
     { type: 'skip', relPath: 'big.py', reason: 'too-large', detail: '11 bytes, limit 10' },
-    { type: 'file', absPath: path.join(dir, 'fits.py'), relPath: 'fits.py', language: 'python', size: 10 },
+    { type: 'file', absPath: path.join(dir, 'fits.py'), realPath: path.join(dir, 'fits.py'), relPath: 'fits.py', language: 'python', size: 10 },
   ]);
 });
 
@@ -236,25 +237,51 @@ test('a missing root is reported as not found, and the other roots still walked'
   assert.deepEqual(await collect({ roots: ['missing', 'missing.py', 'a.py'], cwd: dir }), [
     { type: 'skip', relPath: 'missing', reason: 'not-found' },
     { type: 'skip', relPath: 'missing.py', reason: 'not-found' },
-    { type: 'file', absPath: path.join(dir, 'a.py'), relPath: 'a.py', language: 'python', size: 0 },
+    { type: 'file', absPath: path.join(dir, 'a.py'), realPath: path.join(dir, 'a.py'), relPath: 'a.py', language: 'python', size: 0 },
   ]);
 });
 
-test('symlinks are followed, but a directory is never walked twice', async (t) => {
+test('symlinks inside the root are followed, but a directory is never walked twice', async (t) => {
   const dir = await tempDir(t);
   await writeTree(dir, { 'outside/shared.py': '', 'repo/pkg/a.py': '', 'repo/real.py': '' });
   const repo = path.join(dir, 'repo');
   await fs.symlink('..', path.join(repo, 'pkg', 'loop'));
   await fs.symlink(path.join(dir, 'outside'), path.join(repo, 'linked'));
+  await fs.symlink(path.join(dir, 'outside', 'shared.py'), path.join(repo, 'shared.py'));
   await fs.symlink('real.py', path.join(repo, 'alias.py'));
 
+  const outside = 'a symbolic link to a place outside the scan root, not followed (--follow-symlinks follows it)';
   assert.deepEqual(await collect({ roots: ['.'], cwd: repo }), [
-    { type: 'file', absPath: path.join(repo, 'alias.py'), relPath: 'alias.py', language: 'python', size: 0 },
-    { type: 'file', absPath: path.join(repo, 'linked', 'shared.py'), relPath: 'linked/shared.py', language: 'python', size: 0 },
-    { type: 'file', absPath: path.join(repo, 'pkg', 'a.py'), relPath: 'pkg/a.py', language: 'python', size: 0 },
+    { type: 'file', absPath: path.join(repo, 'alias.py'), realPath: path.join(repo, 'real.py'), relPath: 'alias.py', language: 'python', size: 0 },
+    { type: 'skip', relPath: 'linked', reason: 'outside-root', detail: outside },
+    { type: 'file', absPath: path.join(repo, 'pkg', 'a.py'), realPath: path.join(repo, 'pkg', 'a.py'), relPath: 'pkg/a.py', language: 'python', size: 0 },
     { type: 'skip', relPath: 'pkg/loop', reason: 'symlink-loop', detail: 'same directory as .' },
-    { type: 'file', absPath: path.join(repo, 'real.py'), relPath: 'real.py', language: 'python', size: 0 },
+    { type: 'file', absPath: path.join(repo, 'real.py'), realPath: path.join(repo, 'real.py'), relPath: 'real.py', language: 'python', size: 0 },
+    { type: 'skip', relPath: 'shared.py', reason: 'outside-root', detail: outside },
   ]);
+});
+
+test('followSymlinks follows links out of the root, and lets their targets into the boundary', async (t) => {
+  const dir = await tempDir(t);
+  await writeTree(dir, { 'outside/shared.py': '', 'repo/real.py': '' });
+  const repo = path.join(dir, 'repo');
+  await fs.symlink(path.join(dir, 'outside'), path.join(repo, 'linked'));
+  const boundary = new ReadBoundary([repo]);
+
+  assert.deepEqual(await summary({ roots: ['.'], cwd: repo, boundary, followSymlinks: true }), ['file linked/shared.py', 'file real.py']);
+  assert.equal(boundary.contains(path.join(dir, 'outside', 'shared.py')), true);
+  assert.equal(boundary.contains(path.join(dir, 'elsewhere.py')), false);
+});
+
+test('a root that is a symbolic link out of the working directory is not walked', async (t) => {
+  const dir = await tempDir(t);
+  await writeTree(dir, { 'outside/a.py': '', 'repo/b.py': '' });
+  const repo = path.join(dir, 'repo');
+  await fs.symlink(path.join(dir, 'outside'), path.join(repo, 'vendor-link'));
+
+  assert.deepEqual(await summary({ roots: ['vendor-link', 'b.py'], cwd: repo }), ['skip vendor-link outside-root', 'file b.py']);
+  // Named outside the working directory, a root is a boundary of its own.
+  assert.deepEqual(await summary({ roots: [path.join(dir, 'outside')], cwd: repo }), ['file ../outside/a.py']);
 });
 
 test('a broken symlink to a source file is unreadable', async (t) => {
@@ -285,7 +312,7 @@ test('an unreadable directory is reported with its error code', async (t) => {
 
   assert.deepEqual(events, [
     { type: 'skip', relPath: 'locked', reason: 'unreadable', detail: 'EACCES' },
-    { type: 'file', absPath: path.join(dir, 'open.py'), relPath: 'open.py', language: 'python', size: 0 },
+    { type: 'file', absPath: path.join(dir, 'open.py'), realPath: path.join(dir, 'open.py'), relPath: 'open.py', language: 'python', size: 0 },
   ]);
 });
 

@@ -78,24 +78,34 @@ export async function screenshot(name: string): Promise<string | undefined> {
  * any frame of the VS Code page (webview contents included). Only the
  * code-server runner can do this; elsewhere it throws.
  */
-export function clickInPage(selector: string): Promise<void> {
-  return actInPage(`click?selector=${encodeURIComponent(selector)}`);
+export async function clickInPage(selector: string): Promise<void> {
+  await actInPage(`click?selector=${encodeURIComponent(selector)}`);
 }
 
 /** Types `value` into the first input matching a Playwright selector in any frame, as `clickInPage` clicks. */
-export function fillInPage(selector: string, value: string): Promise<void> {
-  return actInPage(`fill?selector=${encodeURIComponent(selector)}&value=${encodeURIComponent(value)}`);
+export async function fillInPage(selector: string, value: string): Promise<void> {
+  await actInPage(`fill?selector=${encodeURIComponent(selector)}&value=${encodeURIComponent(value)}`);
 }
 
-async function actInPage(action: string): Promise<void> {
+/** The text the page renders in the first element matching a Playwright selector, in any frame (a hover, say). */
+export function textInPage(selector: string): Promise<string> {
+  return actInPage(`text?selector=${encodeURIComponent(selector)}`);
+}
+
+/** The HTML inside the first element matching a Playwright selector, in any frame. */
+export function htmlInPage(selector: string): Promise<string> {
+  return actInPage(`html?selector=${encodeURIComponent(selector)}`);
+}
+
+async function actInPage(action: string): Promise<string> {
   const control = process.env.PROMPTMETER_IT_CONTROL;
   if (!control) throw new Error('acting in the page needs the code-server runner (npm run test:integration)');
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const request = http.request(`${control}/${action}`, { method: 'POST', timeout: 30_000 }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${action} failed: ${body}`))));
+      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${action} failed: ${body}`))));
     });
     request.on('timeout', () => request.destroy(new Error(`${action} timed out`)));
     request.on('error', reject);

@@ -45,6 +45,8 @@ const grammarDir = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-s
 for (const language of ['python', 'typescript', 'tsx', 'javascript']) {
   copyFileSync(join(grammarDir, `tree-sitter-${language}.wasm`), join(outdir, `tree-sitter-${language}.wasm`));
 }
+// The price catalog is read at run time beside the bundles (loadBundledCatalog), never parsed at activation.
+copyFileSync('src/core/pricing/catalog.json', join(outdir, 'catalog.json'));
 // Tokenizer ranks are megabytes: loaded at run time, the first time a model needs them.
 for (const encoding of ['o200k_base', 'cl100k_base']) {
   copyFileSync(require.resolve(`js-tiktoken/ranks/${encoding}`), join(outdir, `${encoding}.cjs`));

@@ -1,47 +1,48 @@
 /**
- * Converts a local LiteLLM-format price file into our catalog, offline.
+ * Regenerates src/core/pricing/catalog.json, offline, from the pinned @pydantic/genai-prices
+ * package (its bundled data; nothing is fetched) and our curated readings in data/.
  *
- *   node --import tsx scripts/pricing-update.ts path/to/model_prices.json [--out FILE] [--as-of YYYY-MM-DD]
+ *   npm run pricing:update [-- --out FILE]
  *
- * Warnings (skipped or suspicious entries) go to stderr; the catalog is written with sorted keys.
+ * Warnings (curated readings the base has overtaken, unknown ids) go to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertLiteLLM } from '../src/core/pricing/litellm';
+import { waitForUpdate } from '@pydantic/genai-prices';
 import { serializeCatalog } from '../src/core/pricing/serialize';
+import { buildCatalog } from './pricing/build';
 
-const DEFAULT_OUT = 'src/core/pricing/catalog.json';
-const USAGE = 'usage: pricing-update <litellm-prices.json> [--out FILE] [--as-of YYYY-MM-DD]';
+const ROOT = path.join(__dirname, '..');
+const DEFAULT_OUT = path.join(ROOT, 'src/core/pricing/catalog.json');
+const USAGE = 'usage: pricing-update [--out FILE]';
 
-function main(): number {
-  let parsed;
+async function main(): Promise<number> {
+  let out = DEFAULT_OUT;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'as-of': { type: 'string' } } });
+    const parsed = parseArgs({ options: { out: { type: 'string' } } });
+    out = parsed.values.out ?? DEFAULT_OUT;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const [input, ...extra] = parsed.positionals;
-  // Without --as-of the catalog is dated today: the day the price file was taken.
-  const asOf = parsed.values['as-of'] ?? new Date().toISOString().slice(0, 10);
-  if (!input || extra.length > 0 || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    console.error(USAGE);
-    return 2;
-  }
-  const out = parsed.values.out ?? DEFAULT_OUT;
-
-  let source: unknown;
-  try {
-    source = JSON.parse(readFileSync(input, 'utf8'));
-  } catch (error) {
-    console.error(`cannot read ${input}: ${(error as Error).message}`);
-    return 1;
-  }
-  const { catalog, warnings } = convertLiteLLM(source, asOf);
+  // Without updatePrices() having been called, this resolves to the data bundled in the package.
+  const providers = await waitForUpdate();
+  if (!providers) throw new Error('@pydantic/genai-prices has no bundled data');
+  const { catalog, warnings } = buildCatalog({
+    providers,
+    config: readJson('data/price-providers.json'),
+    curated: readJson('data/curated-prices.json'),
+    installedVersion: readJson<{ version: string }>('node_modules/@pydantic/genai-prices/package.json').version,
+  });
   for (const warning of warnings) console.error(`warning: ${warning}`);
   writeFileSync(out, serializeCatalog(catalog));
-  console.log(`wrote ${catalog.models.length} models (as of ${asOf}) to ${out}; ${warnings.length} warnings`);
+  console.log(`wrote ${catalog.models.length} models (as of ${catalog.asOf}) to ${path.relative(process.cwd(), out)}; ${warnings.length} warnings`);
   return 0;
 }
 
-process.exitCode = main();
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as T;
+}
+
+main().then((code) => (process.exitCode = code));

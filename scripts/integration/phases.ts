@@ -57,6 +57,7 @@ export const RESTRICTED: Phase = {
     const gitLog = path.join(base, 'git-runs.log');
     const shim = writeGitShim(path.join(base, 'bin'), gitLog);
     const inotify = await watchFolder(outside, spyLog);
+    await proveSpyWorks(outside, spyLog);
     return {
       folder,
       env: {
@@ -117,6 +118,22 @@ function writeGitShim(dir: string, log: string): string {
   const script = `#!/bin/sh\nprintf '%s\\n' "$*" >> ${JSON.stringify(log)}\n${real ? `exec ${JSON.stringify(real)} "$@"` : 'exit 127'}\n`;
   fs.writeFileSync(path.join(dir, 'git'), script, { mode: 0o755 });
   return dir;
+}
+
+/**
+ * An empty log proves nothing unless the spy would have logged: read a file there and
+ * wait for the kernel's word. The tests leave out the lines of this canary.
+ */
+async function proveSpyWorks(folder: string, log: string): Promise<void> {
+  const canary = path.join(folder, 'canary.txt');
+  fs.writeFileSync(canary, 'canary');
+  fs.readFileSync(canary);
+  const deadline = Date.now() + 10_000;
+  while (!fs.readFileSync(log, 'utf8').includes('canary.txt')) {
+    if (Date.now() > deadline) throw new Error(`inotifywait logged no read of ${canary}: the spy on reads outside the workspace does not work`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  fs.rmSync(canary);
 }
 
 /** inotifywait on a folder, logging every open and read below it; resolves once the watches are in place. */

@@ -3,7 +3,7 @@ import type { CallEstimate } from '../core/estimate/estimate';
 import type { Finding, LlmCall } from '../core/model';
 import { costSummary, tokensSummary } from '../core/report/describe';
 import { terminalText } from '../core/report/escape';
-import { confidenceMark, formatTokens, formatUsd } from '../core/report/format';
+import { confidenceMark, formatTokens, usdRange } from '../core/report/format';
 import type { TokenCount } from '../core/tokens';
 import type { ScanResult } from '../core/scan/scan';
 
@@ -89,9 +89,13 @@ function monthlyTotal(result: ScanResult): string {
   const estimates = result.files.flatMap((file) => file.estimates);
   const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
   const total = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
-  const unknown = estimates.length - known.length;
+  const ranges = estimates.flatMap((estimate) => (estimate.cost.monthly === null && estimate.cost.range ? [estimate.cost.range] : []));
+  const low = total + ranges.reduce((sum, range) => sum + range.monthlyLow, 0);
+  const high = total + ranges.reduce((sum, range) => sum + range.monthlyHigh, 0);
+  const unknown = estimates.length - known.length - ranges.length;
   const asOf = estimates[0]?.cost.pricingAsOf;
-  return `≈${formatUsd(total)}/mo${unknown > 0 ? ` + ${count(unknown, 'call')} of unknown cost` : ''}${asOf ? ` (prices as of ${asOf})` : ''}`;
+  const ranged = ranges.length > 0 ? ` (${count(ranges.length, 'call')} with the model not resolved, ranged)` : '';
+  return `≈${usdRange(low, high)}/mo${ranged}${unknown > 0 ? ` + ${count(unknown, 'call')} of unknown cost` : ''}${asOf ? ` (prices as of ${asOf})` : ''}`;
 }
 
 function count(amount: number, noun: string): string {

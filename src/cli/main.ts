@@ -12,6 +12,7 @@ import type { TokenCounter } from '../core/tokens';
 import type { RuleSelection } from '../core/rules';
 import { AnalysisPool } from '../core/scan/analysis-pool';
 import { scan, type ScanResult } from '../core/scan/scan';
+import { terminalText } from '../core/report/escape';
 import { scanBoundary, type ReadBoundary } from '../core/workspace/read-boundary';
 import { version } from '../../package.json';
 import { HELP, parseCommand, UsageError, type CountCommand, type ReportCommand, type ScanCommand, type WalkCommand } from './args';
@@ -55,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
 function loadConfig(): PromptmeterConfig {
   const { layer, problems, file } = readWorkspaceConfig(process.cwd());
   const pricing = file ? checkPricing([{ source: file, layer }]) : [];
-  for (const problem of [...problems, ...pricing]) process.stderr.write(`promptmeter: warning: ${describeProblem(problem)}\n`);
+  for (const problem of [...problems, ...pricing]) process.stderr.write(`promptmeter: warning: ${terminalText(describeProblem(problem))}\n`);
   return resolveConfig([layer]);
 }
 
@@ -101,6 +102,10 @@ async function scanWorkspace(
   }).finally(() => pool?.close());
   progress?.done();
   if (result.missingRoots.length > 0) throw new UsageError(`path not found: ${result.missingRoots.join(', ')}`);
+  // A path the user named that leads out of the project through a link is not silently an empty scan.
+  const named = new Set(command.paths.map((root) => path.relative(process.cwd(), path.resolve(root)).split(path.sep).join('/') || '.'));
+  const leaving = result.skipped.filter((skip) => skip.reason === 'outside-root' && named.has(skip.path)).map((skip) => skip.path);
+  if (leaving.length > 0) throw new UsageError(`${leaving.join(', ')}: a symbolic link out of the project; scan the place it points to, or pass --follow-symlinks`);
   return result;
 }
 

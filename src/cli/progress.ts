@@ -1,3 +1,4 @@
+import { terminalText } from '../core/report/escape';
 import type { ScanProgress } from '../core/scan/scan';
 
 const REDRAW_EVERY_MS = 100;
@@ -13,7 +14,7 @@ export function progressLine(stream: NodeJS.WriteStream): { update(progress: Sca
       lastDraw = now;
       drawn = true;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
-      const line = `Scanning… ${progress.filesSeen} files, ${progress.filesParsed} parsed  ${progress.currentPath}`;
+      const line = `Scanning… ${progress.filesSeen} files, ${progress.filesParsed} parsed  ${terminalText(progress.currentPath)}`;
       stream.write(`\r${line.slice(0, width).padEnd(width)}`);
     },
     done() {

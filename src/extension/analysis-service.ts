@@ -45,6 +45,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly reportedProblems = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private settings: ExtensionSettings;
+  /** The models the open files name, as of the last result: see refreshRangesIfModelsChanged. */
+  private namedModelsKey = '';
 
   readonly onDidChange = this.changed.event;
 
@@ -134,13 +136,15 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /**
-   * Where the worker may read for a document: inside the workspace folders (or the
-   * file's own folder in a window without one), and in Restricted Mode no prompt
+   * Where the worker may read for a document: inside the workspace folders (and the
+   * file's own folder when it is in none), and in Restricted Mode no prompt
    * file at all, so that an untrusted workspace gets nothing read but what is open.
    */
   readingFor(uri: vscode.Uri): Reading {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-    const boundary = folders.length > 0 ? folders : uri.scheme === 'file' ? [path.dirname(uri.fsPath)] : [];
+    // A file opened from outside every folder reads the prompt files beside it, as the user opened it there.
+    const ownFolder = uri.scheme === 'file' && !vscode.workspace.getWorkspaceFolder(uri) ? [path.dirname(uri.fsPath)] : [];
+    const boundary = [...folders, ...ownFolder];
     return vscode.workspace.isTrusted ? { boundary } : { boundary, promptFilesRefused: RESTRICTED_MODE_REASON };
   }
 
@@ -190,12 +194,37 @@ export class AnalysisService implements vscode.Disposable {
       if (document.version !== version || document.isClosed) return undefined;
       const result: DocumentResult = { version, evaluation, config, ms: performance.now() - started };
       this.results.set(document.uri.toString(), result);
+      this.refreshRangesIfModelsChanged(document);
       this.output.trace(`Analysed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${evaluation.analysis.calls.length} calls, ${evaluation.findings.length} findings, ${result.ms.toFixed(1)} ms`);
       this.changed.fire(document.uri);
       return result;
     } catch (error) {
       this.output.error(`Analysis of ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
+    }
+  }
+
+  /**
+   * A call without a model ranges over the models the open files name. When a result
+   * changes that set, the other open files with such a call are analysed again, so that
+   * their ranges do not lag behind the file that was just typed in.
+   */
+  private refreshRangesIfModelsChanged(changed: vscode.TextDocument): void {
+    const named = new Set<string>();
+    for (const result of this.results.values()) {
+      result.evaluation.analysis.calls.forEach((call, index) => {
+        const price = result.evaluation.estimates[index]?.price;
+        if (price?.found) named.add(`${call.provider}\0${price.price.id}`);
+      });
+    }
+    const key = [...named].sort().join('\n');
+    if (key === this.namedModelsKey) return;
+    this.namedModelsKey = key;
+    for (const document of vscode.workspace.textDocuments) {
+      const result = this.current(document);
+      if (document !== changed && result?.evaluation.estimates.some((estimate) => estimate.cost.range?.basis === 'named-models' || estimate.cost.range?.basis === 'provider-models')) {
+        this.schedule(document, 0);
+      }
     }
   }
 

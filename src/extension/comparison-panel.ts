@@ -147,7 +147,7 @@ export class ComparisonPanel implements vscode.Disposable {
     const file = vscode.Uri.joinPath(folder.uri, this.service.currentSettings.configFile);
     let text = '{}\n';
     if (file.scheme === 'file') {
-      // The name may come from settings: only a file inside the folder is read and written.
+      // The name may come from settings: only a file inside the folder is read and written, and not through a link out of it.
       const current = workspaceConfigForUpdate(folder.uri.fsPath, this.service.currentSettings.configFile);
       if ('problem' in current) return { ok: false, detail: `Not saved: ${vscode.workspace.asRelativePath(file)} ${current.problem}.` };
       text = current.text ?? text;

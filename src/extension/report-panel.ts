@@ -61,7 +61,7 @@ const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
   const match = link && /^([^#]+)#L(\\d+)$/.exec(link.getAttribute('href'));
-  if (match) { event.preventDefault(); vscode.postMessage({ type: 'reveal', path: decodeURI(match[1]), line: Number(match[2]) }); }
+  if (match) { event.preventDefault(); vscode.postMessage({ type: 'reveal', path: decodeURIComponent(match[1]), line: Number(match[2]) }); }
   const exporter = event.target instanceof Element ? event.target.closest('[data-export]') : null;
   if (exporter) vscode.postMessage({ type: 'export', format: exporter.getAttribute('data-export') });
 });`;

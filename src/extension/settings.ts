@@ -69,6 +69,8 @@ export const ENGINE_KEYS = [
   'defaultOutputLimit',
   'defaultSlotTokens',
   'slotTokens',
+  'defaultModel',
+  'azureDeployments',
   'rules',
   'budgets',
   'pricing',

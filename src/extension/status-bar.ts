@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownText } from '../core/report/escape';
-import { formatUsd } from '../core/report/format';
+import { formatUsd, usdRange } from '../core/report/format';
 import type { AnalysisService } from './analysis-service';
 import { toRange } from './convert';
 
@@ -27,15 +27,21 @@ export function registerStatusBar(service: AnalysisService): { disposables: vsco
     const estimates = result.evaluation.estimates;
     const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
     const monthly = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
-    const unknown = estimates.length - known.length;
+    // Calls without a model in the code add the low and the high end of their range.
+    const ranges = estimates.flatMap((estimate) => (estimate.cost.monthly === null && estimate.cost.range ? [estimate.cost.range] : []));
+    const low = monthly + ranges.reduce((sum, range) => sum + range.monthlyLow, 0);
+    const high = monthly + ranges.reduce((sum, range) => sum + range.monthlyHigh, 0);
+    const unknown = estimates.length - known.length - ranges.length;
     const cursor = editor.selection.active;
     const index = calls.findIndex((call) => toRange(call.range).contains(cursor));
     const selected = index >= 0 ? estimates[index]?.cost : undefined;
-    const perCall = selected ? ` · ${selected.perCall === null ? 'call cost unknown' : `${formatUsd(selected.perCall)}/call`}` : '';
-    item.text = `$(graph) ≈${formatUsd(monthly)}/mo${unknown > 0 ? ` +${unknown}?` : ''}${perCall}`;
+    const selectedCost = !selected ? '' : selected.perCall !== null ? `${formatUsd(selected.perCall)}/call` : selected.range ? `${usdRange(selected.range.low, selected.range.high)}/call` : 'call cost unknown';
+    const perCall = selected ? ` · ${selectedCost}` : '';
+    item.text = `$(graph) ≈${usdRange(low, high)}/mo${unknown > 0 ? ` +${unknown}?` : ''}${perCall}`;
     item.tooltip = new vscode.MarkdownString(
       [
-        `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${formatUsd(monthly)} per month`,
+        `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${usdRange(low, high)} per month`,
+        ranges.length > 0 ? `${ranges.length} call${ranges.length === 1 ? '' : 's'} with the model not known from the code: the range of the models ${ranges.length === 1 ? 'it' : 'they'} may use` : '',
         unknown > 0 ? `${unknown} call${unknown === 1 ? '' : 's'} of unknown cost (not counted)` : '',
         `Prices as of ${markdownText(estimates[0]?.cost.pricingAsOf ?? 'unknown')}. Click for the workspace report.`,
       ]

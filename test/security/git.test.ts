@@ -106,6 +106,21 @@ describe('git is found outside the workspace', () => {
     });
   }
 
+  it('never runs a git committed above the folder it runs in (a monorepo package: npm run puts the top node_modules/.bin on PATH)', { skip: ON_WINDOWS }, async () => {
+    const top = repository('monorepo', { 'packages/a/bot.py': BOT });
+    const planted = path.join(top, 'planted-git-ran');
+    mkdirSync(path.join(top, 'node_modules', '.bin'), { recursive: true });
+    plantScript(path.join(top, 'node_modules', '.bin', 'git'), planted);
+    commit(top);
+    try {
+      const files = await withEnv('PATH', `${path.join(top, 'node_modules', '.bin')}${path.delimiter}${REAL_PATH}`, () => sourceFiles(path.join(top, 'packages', 'a')));
+      assert.equal(existsSync(planted), false, 'the planted git ran');
+      assert.deepEqual(files, ['bot.py']);
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  });
+
   it('says so when the only git is in the workspace, and runs none (POSIX: a git script can be committed executable)', { skip: ON_WINDOWS }, async () => {
     const failure = await withEnv('PATH', `${repo}${path.delimiter}.`, () => sourceFiles(repo).catch((error: unknown) => error));
     assert.equal(existsSync(marker), false, 'the planted git ran');
@@ -127,7 +142,6 @@ describe('what git runs with', () => {
       HOME: '/home/me',
       PATH: '/usr/bin',
       GIT_CONFIG_GLOBAL: '/home/me/.gitconfig',
-      GIT_CONFIG_NOSYSTEM: '1',
       GIT_TERMINAL_PROMPT: '0',
       GIT_OPTIONAL_LOCKS: '0',
       GIT_NO_LAZY_FETCH: '1',
@@ -152,7 +166,7 @@ describe('what git runs with', () => {
       const invocations = readFileSync(path.join(bin, 'args'), 'utf8').trim().split('\n');
       assert.deepEqual(invocations, ['--no-optional-locks -c core.fsmonitor= ls-tree -r -z --long HEAD -- .', '--no-optional-locks -c core.fsmonitor= cat-file --batch']);
       const seen = readFileSync(path.join(bin, 'env'), 'utf8').split('\n');
-      for (const line of ['GIT_CONFIG_NOSYSTEM=1', 'GIT_TERMINAL_PROMPT=0', 'GIT_OPTIONAL_LOCKS=0', 'GIT_NO_LAZY_FETCH=1', 'GIT_ALLOW_PROTOCOL=(none)', 'GIT_PAGER=cat']) {
+      for (const line of ['GIT_TERMINAL_PROMPT=0', 'GIT_OPTIONAL_LOCKS=0', 'GIT_NO_LAZY_FETCH=1', 'GIT_ALLOW_PROTOCOL=(none)', 'GIT_PAGER=cat']) {
         assert.ok(seen.includes(line), line);
       }
       assert.equal(seen.find((line) => line.startsWith('GIT_DIR=')), undefined);

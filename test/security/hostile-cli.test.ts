@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promptFileCases, SECRET_MARKER, writeHostileWorkspace, type HostileWorkspace } from './hostile-workspace';
@@ -16,13 +17,13 @@ interface ScanJson {
   skipped: { path: string; reason: string; detail?: string }[];
 }
 
-function run(cwd: string, args: string[]): { stdout: string; ms: number } {
+function run(cwd: string, args: string[], status = 0): { stdout: string; stderr: string; ms: number } {
   const started = performance.now();
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: HANG_GUARD_MS, maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - started;
   assert.equal(result.signal, null, `promptmeter ${args.join(' ')} was killed after ${HANG_GUARD_MS} ms: it hung`);
-  assert.equal(result.status, 0, result.stderr);
-  return { stdout: result.stdout, ms };
+  assert.equal(result.status, status, result.stderr);
+  return { stdout: result.stdout, stderr: result.stderr, ms };
 }
 
 describe('the CLI on a hostile workspace', () => {
@@ -63,6 +64,32 @@ describe('the CLI on a hostile workspace', () => {
     });
   }
 
+  it('run from the folder above the workspace: the boundary is the workspace, not the working directory', () => {
+    const { stdout } = run(hostile.base, ['scan', '--format', 'json', 'workspace']);
+    assert.equal(stdout.includes(SECRET_MARKER), false, 'a byte of a file outside the workspace is in the output');
+    const json = JSON.parse(stdout) as ScanJson;
+    const app = json.calls.find((call) => call.path === 'workspace/app.py');
+    const refusals = app?.prompts.flatMap((prompt) => prompt.parts.flatMap((part) => part.reason ?? [])) ?? [];
+    assert.ok(refusals.includes('prompt file ../outside/secret.txt: outside the workspace, not read'), refusals.join('\n'));
+  });
+
+  it('a path named on the command line that is a link out of the project is an error, not an empty scan', () => {
+    const { stderr } = run(hostile.workspace, ['scan', 'shared'], 2);
+    assert.match(stderr, /^promptmeter: shared: a symbolic link out of the project; scan the place it points to, or pass --follow-symlinks\n$/);
+  });
+
+  it('a file name that reads as a URL scheme makes no javascript: link in the HTML report', () => {
+    const name = 'javascript:alert(document.domain).py';
+    writeFileSync(path.join(hostile.workspace, name), 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", messages=[])\n');
+    try {
+      const { stdout } = run(hostile.workspace, ['report', '--format', 'html', '.']);
+      assert.ok(stdout.includes('javascript%3Aalert'), 'the file is not in the report');
+      assert.doesNotMatch(stdout, /href="\s*javascript:/i);
+    } finally {
+      rmSync(path.join(hostile.workspace, name));
+    }
+  });
+
   it('control characters in a model name and a file name never reach the terminal', () => {
     const model = 'gpt-4o\u001b[2J\u001b]0;owned\u0007\u001b]8;;https://example.test\u0007link';
     writeFileSync(path.join(hostile.workspace, 'term\u001b[31m.py'), `from openai import OpenAI\nOpenAI().chat.completions.create(model="${model}", messages=[])\n`);
@@ -70,6 +97,16 @@ describe('the CLI on a hostile workspace', () => {
       const { stdout } = run(hostile.workspace, args);
       assert.ok(stdout.includes('gpt-4o\uFFFD[2J'), `the model is not shown: ${stdout}`);
       assert.equal(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(stdout), false, `promptmeter ${args.join(' ')} printed a control character`);
+    }
+    // A settings key is the workspace's text too, in the warning on stderr.
+    const settings = mkdtempSync(path.join(tmpdir(), 'promptmeter-settings-key-'));
+    try {
+      writeFileSync(path.join(settings, '.promptmeter.json'), '{ "\\u001b]0;owned\\u0007\\u001b[2J": 1 }');
+      const { stderr } = run(settings, ['scan', '.']);
+      assert.match(stderr, /warning: .*is not a Promptmeter setting/);
+      assert.equal(/[\u0000-\u0008\u000b-\u001f\u007f]/.test(stderr), false, 'a control character in the warning');
+    } finally {
+      rmSync(settings, { recursive: true, force: true });
     }
   });
 

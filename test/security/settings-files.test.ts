@@ -41,7 +41,10 @@ describe('settings and ignore files a hostile workspace plants', () => {
 
   it('saving a scenario never writes outside the folder, nor through a link out of it', () => {
     assert.deepEqual(workspaceConfigForUpdate(folder, '../outside.json'), { problem: 'is outside the workspace folder, not written' });
-    assert.deepEqual(workspaceConfigForUpdate(folder, 'linked.json'), { problem: 'is outside the workspace folder, not read' });
+    assert.deepEqual(workspaceConfigForUpdate(folder, 'linked.json'), { problem: 'is outside the workspace folder, not written' });
+    // A new file in a folder that is a link out of the workspace.
+    symlinkSync(base, path.join(folder, 'up'));
+    assert.deepEqual(workspaceConfigForUpdate(folder, 'up/team.json'), { problem: 'is outside the workspace folder, not written' });
     assert.deepEqual(workspaceConfigForUpdate(folder, 'new.json'), { text: null });
   });
 

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../parse/parser';
 import { rangeOf } from '../parse/syntax';
 import { handleOf, type BindingRecord, type NodeHandle } from './binding-table';
 import type { ApiSpec, ArgPath, LanguageCatalog, PromptArgument } from '../providers/types';
+import { VERCEL_MODEL_FACTORIES } from '../providers/javascript';
 import { insertionPoint } from './insertion';
 import type { PromptExtractor } from './prompts';
 import type { ArgumentLookup, ClientOrigin, Resolver } from './resolve';
@@ -38,7 +39,8 @@ export function examineCall(node: SyntaxNode, text: string, resolver: Resolver, 
     if (view.kind !== 'call') return null;
     const api = resolver.apiOf(view.callee);
     if (!api) return null;
-    return describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text);
+    const call = describeCall(node, view.callee, api.spec, { call: view.args, origin: api.client?.origin ?? null }, api.client, resolver, prompts, text);
+    return api.baseUrlPaths ? { ...call, baseUrl: baseUrlOf(resolver, view.args, api.baseUrlPaths) } : call;
   });
   return { node: handleOf(node), call: result, dependencies };
 }
@@ -155,6 +157,14 @@ function isOpen(resolver: Resolver, sources: ArgumentSources, spec: ApiSpec): bo
   });
 }
 
+function baseUrlOf(resolver: Resolver, args: ArgumentList, paths: readonly string[]): string | null {
+  for (const path of paths) {
+    const lookup = resolver.argument(args, path);
+    if (lookup.found) return resolver.stringValue(lookup.node);
+  }
+  return null;
+}
+
 /** `openai('gpt-4o')` (Vercel AI SDK provider functions) names the model in its first argument. */
 function modelName(resolver: Resolver, node: SyntaxNode, depth = 0): string | null {
   const direct = resolver.stringValue(node);
@@ -162,10 +172,23 @@ function modelName(resolver: Resolver, node: SyntaxNode, depth = 0): string | nu
   const view = resolver.view(node);
   if (view.kind === 'call') {
     const first = view.args.positional[0];
-    return first ? resolver.stringValue(first) : null;
+    return first && isModelFactory(resolver, view.callee) ? resolver.stringValue(first) : null;
   }
   const bound = resolver.boundExpression(resolver.bindingOf(node));
   return bound && depth < 4 ? modelName(resolver, bound, depth + 1) : null;
+}
+
+/** `openai`, `openai.chat`, or a provider bound to `createOpenAI(…)`; never a project's `getModel('fallback')`. */
+function isModelFactory(resolver: Resolver, callee: SyntaxNode): boolean {
+  if (resolver.syntax.family !== 'javascript') return false;
+  let root = callee;
+  for (let view = resolver.view(root); view.kind === 'member'; view = resolver.view(root)) root = view.object;
+  const rootView = resolver.view(root);
+  if (rootView.kind !== 'name') return false;
+  if (VERCEL_MODEL_FACTORIES.has(rootView.name)) return true;
+  const bound = resolver.boundExpression(resolver.bindingOf(root));
+  const boundView = bound ? resolver.view(bound) : null;
+  return boundView?.kind === 'call' && /^create[A-Z]/.test(resolver.syntax.calleeName(boundView.callee).text);
 }
 
 function outputLimit(resolver: Resolver, found: FoundArgument): OutputLimit {

@@ -457,13 +457,14 @@ export class Resolver {
   }
 
   /** Resolves which API a call expression invokes, if any. */
-  apiOf(callee: SyntaxNode): { spec: ApiSpec; client: Value & { kind: 'client' } | null } | null {
+  apiOf(callee: SyntaxNode): { spec: ApiSpec; client: Value & { kind: 'client' } | null; baseUrlPaths?: readonly string[] } | null {
     const target = this.value(callee);
     if (target.kind === 'module') {
       const fn = this.catalog.functions[target.key];
       if (fn) return { spec: fn, client: null };
-      const report = this.catalog.constructors[target.key]?.report;
-      if (report) return { spec: report, client: null };
+      const constructor = this.catalog.constructors[target.key];
+      // A reported construction (a LangChain chat model) takes its base URL from its own arguments.
+      if (constructor?.report) return { spec: constructor.report, client: null, baseUrlPaths: this.catalog.clientTypes[constructor.type]?.baseUrl };
       for (const [moduleKey, typeId] of Object.entries(this.catalog.moduleClients)) {
         const rest = stripPrefix(target.key, moduleKey);
         const type = this.catalog.clientTypes[typeId];

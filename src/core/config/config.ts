@@ -28,6 +28,10 @@ export interface PromptmeterConfig {
   defaultOutputLimit: number;
   defaultSlotTokens: number;
   slotTokens: Record<string, number>;
+  /** Priced in place of a model the code does not name; null: such a call's cost is a range. */
+  defaultModel: string | null;
+  /** Azure OpenAI deployment name → the model it runs. */
+  azureDeployments: Record<string, string>;
   rules: Record<string, SeverityOverride>;
   budgets: { perCall?: number; monthly?: number };
   pricing: { models: Record<string, ModelPriceOverride>; aliases: Record<string, string> };
@@ -57,6 +61,8 @@ export const DEFAULT_CONFIG: PromptmeterConfig = {
   defaultOutputLimit: 1024,
   defaultSlotTokens: 200,
   slotTokens: {},
+  defaultModel: null,
+  azureDeployments: {},
   rules: {},
   budgets: {},
   pricing: { models: {}, aliases: {} },
@@ -119,9 +125,10 @@ export function describeProblem(problem: ConfigProblem): string {
 export function resolveConfig(layers: ConfigLayer[]): PromptmeterConfig {
   const config: PromptmeterConfig = structuredClone(DEFAULT_CONFIG);
   for (const layer of layers) {
-    const { slotTokens, rules, budgets, pricing, ...scalars } = layer;
+    const { slotTokens, azureDeployments, rules, budgets, pricing, ...scalars } = layer;
     Object.assign(config, scalars);
     Object.assign(config.slotTokens, slotTokens);
+    Object.assign(config.azureDeployments, azureDeployments);
     Object.assign(config.rules, rules);
     Object.assign(config.budgets, budgets);
     Object.assign(config.pricing.models, pricing?.models);

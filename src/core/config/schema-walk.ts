@@ -127,7 +127,7 @@ function unknownKeyMessage(schema: SchemaNode, name: string, parentKey: string, 
 export function describeUnknownKey(name: string, known: readonly string[], what = 'is not a known key'): string {
   const suggestion = closestName(name, known);
   if (suggestion) return `${what}; did you mean "${suggestion}"?`;
-  return known.length > 0 && known.length <= 12 ? `${what} (known: ${known.join(', ')})` : what;
+  return known.length > 0 && known.length <= 16 ? `${what} (known: ${known.join(', ')})` : what;
 }
 
 function resolve(node: SchemaNode, options: WalkOptions): SchemaNode {

@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside, ReadBoundary, sizeWords, type Refusal } from '../workspace/read-boundary';
 import { parseConfigText, type ConfigLayer, type ConfigProblem } from './config';
@@ -31,11 +31,25 @@ export function readWorkspaceConfig(folder: string, fileName = WORKSPACE_CONFIG_
  */
 export function workspaceConfigForUpdate(folder: string, fileName: string): { text: string | null } | { problem: string } {
   const file = path.resolve(folder, fileName);
-  if (!isInside(path.resolve(folder), file)) return { problem: 'is outside the workspace folder, not written' };
-  const read = new ReadBoundary([folder]).read(file, MAX_CONFIG_BYTES);
+  const outside = { problem: 'is outside the workspace folder, not written' };
+  if (!isInside(path.resolve(folder), file)) return outside;
+  const boundary = new ReadBoundary([folder]);
+  const read = boundary.read(file, MAX_CONFIG_BYTES);
   if (read.ok) return { text: decode(read.bytes).text };
-  if (read.reason === 'not-found' && !isSymlink(file)) return { text: null };
-  return { problem: refusalWords(read) };
+  if (read.reason === 'outside-root') return outside;
+  if (read.reason !== 'not-found' || isSymlink(file)) return { problem: refusalWords(read) };
+  // A new file: the folder it goes in must be inside too, not a link out of it.
+  const parent = realPathOf(path.dirname(file));
+  if (parent === null) return { problem: 'is in a folder that does not exist, not written' };
+  return boundary.contains(parent) ? { text: null } : outside;
+}
+
+function realPathOf(directory: string): string | null {
+  try {
+    return realpathSync.native(directory);
+  } catch {
+    return null;
+  }
 }
 
 function refusalWords(refusal: Refusal): string {

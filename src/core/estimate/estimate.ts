@@ -4,6 +4,8 @@ import type { ModelPrice, PriceBook, PriceLookup } from '../pricing';
 import { weakerConfidence, type Confidence } from '../tokens/types';
 import type { TokenCounter } from '../tokens';
 import { batchCost, cachingCost, costPerCall, monthly, type CallTokens } from '../scenarios';
+import { costRange, type CostRange, type NamedModels } from './model-range';
+import { isLocalServer, lookupPrice } from './priced-name';
 import { cacheablePrefix } from './prefix';
 
 /**
@@ -68,6 +70,10 @@ export interface CostEstimate {
   pricingAsOf: string;
   /** Why the cost is unknown, when it is. */
   unknownReason: string | null;
+  /** The model is not known from the code: what the call costs over the models it may be (see model-range.ts). */
+  range: CostRange | null;
+  /** The call goes to a server on this machine or network (`base_url` on localhost, Ollama): no API cost. */
+  localServer: boolean;
 }
 
 export interface CallEstimate {
@@ -87,6 +93,8 @@ export interface EstimateContext {
   tokens: TokenCounting;
   prices: PriceBook;
   config: PromptmeterConfig;
+  /** Models the workspace (or the open files) name, by provider: what a call without a model ranges over. */
+  namedModels?: NamedModels;
 }
 
 /** A per-call amount over a month (30 days) of the call's traffic. */
@@ -95,7 +103,7 @@ export function perMonth(perCall: number, traffic: Traffic): number {
 }
 
 export function estimateCall(call: LlmCall, context: EstimateContext): CallEstimate {
-  const price = call.model === null ? null : context.prices.lookup(call.model);
+  const price = lookupPrice(call, context.prices, context.config);
   const known = price?.found ? price.price : null;
   const input = inputTokens(call, context);
   const output = outputTokens(call, known, context.config);
@@ -107,7 +115,7 @@ export function estimateCall(call: LlmCall, context: EstimateContext): CallEstim
     traffic,
     cacheablePrefixTokens: prefix,
     price,
-    cost: cost(call, input, output, traffic, prefix, known, price, context.prices.asOf),
+    cost: cost(call, input, output, traffic, prefix, known, price, context),
   };
 }
 
@@ -191,45 +199,50 @@ function cost(
   prefixTokens: number,
   price: ModelPrice | null,
   lookup: PriceLookup | null,
-  asOf: string,
+  context: EstimateContext,
 ): CostEstimate {
-  const unknown = (reason: string): CostEstimate => ({
-    perCall: null,
-    perCallMax: null,
+  const asOf = context.prices.asOf;
+  const known = (perCall: number, perCallMax: number | null): CostEstimate => ({
+    perCall,
+    perCallMax,
     cached: null,
     cacheWrite: null,
     batch: null,
-    monthly: null,
-    monthlyMax: null,
+    monthly: perMonth(perCall, traffic),
+    monthlyMax: perCallMax === null ? null : perMonth(perCallMax, traffic),
     currency: 'USD',
     pricingAsOf: asOf,
-    unknownReason: reason,
+    unknownReason: null,
+    range: null,
+    localServer: false,
   });
-  if (call.kind === 'count') return { ...unknown('token counting is free'), perCall: 0, monthly: 0, perCallMax: 0 };
-  if (call.model === null) return unknown('the model is not known from the code');
-  if (!price) {
-    const closest = lookup && !lookup.found && lookup.closest.length > 0 ? ` (closest: ${lookup.closest.join(', ')})` : '';
-    return unknown(`${call.model} is not in the price list${closest}`);
-  }
-  // One source for the arithmetic: the scenario functions the comparison panel uses too.
+  const unknown = (reason: string, range: CostRange | null = null): CostEstimate => ({
+    ...known(0, null),
+    perCall: null,
+    monthly: null,
+    unknownReason: reason,
+    range,
+  });
   const tokens: CallTokens = { input: input.total, output: output.expected, cacheablePrefix: Math.min(prefixTokens, input.total) };
+  if (call.kind === 'count') return { ...known(0, 0), monthlyMax: null, unknownReason: 'token counting is free' };
+  if (isLocalServer(call)) return { ...known(0, 0), localServer: true };
+  if (call.model === null) return unknown('the model is not known from the code', costRange(call, tokens, traffic.callsPerDay, context));
+  if (!price) return unknown(unpricedReason(call, lookup, context.config));
+  // One source for the arithmetic: the scenario functions the comparison panel uses too.
   const perCall = costPerCall(tokens, price);
   const perCallMax = output.max === null ? null : costPerCall({ ...tokens, output: output.max }, price);
   const allHits = cachingCost(tokens, price, { hitRate: 1, ttl: '5m' });
   const cached = allHits.applies ? allHits.perCall : null;
   const cacheWrite = allHits.applies ? cachingCost(tokens, price, { hitRate: 0, ttl: '5m' }).perCall : null;
   const batch = batchCost(tokens, price).perCall;
-  return {
-    perCall,
-    perCallMax,
-    cached,
-    cacheWrite,
-    batch,
-    monthly: perMonth(perCall, traffic),
-    monthlyMax: perCallMax === null ? null : perMonth(perCallMax, traffic),
-    currency: 'USD',
-    pricingAsOf: asOf,
-    unknownReason: null,
-  };
+  return { ...known(perCall, perCallMax), cached, cacheWrite, batch };
+}
+
+function unpricedReason(call: LlmCall, lookup: PriceLookup | null, config: PromptmeterConfig): string {
+  if (call.provider === 'azure-openai' && call.model !== null && !Object.hasOwn(config.azureDeployments, call.model)) {
+    return `${call.model} is an Azure deployment name: map it to the model it runs in azureDeployments`;
+  }
+  const closest = lookup && !lookup.found && lookup.closest.length > 0 ? ` (closest: ${lookup.closest.join(', ')})` : '';
+  return `${call.model} is not in the price list${closest}`;
 }
 

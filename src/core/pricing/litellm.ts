@@ -3,7 +3,6 @@
  * format (USD per token) into our catalog (USD per 1M tokens), validating as
  * it goes: upstream entries lag and sometimes carry errors.
  */
-import { FIRST_PARTY_ROUTES } from './normalize';
 import { isRecord } from './record';
 import { tierFor } from './tier';
 import type { LongContextPrice, ModelMode, ModelPrice, PriceCatalog } from './types';
@@ -25,6 +24,9 @@ const PROVIDER_NAMES: Record<string, string> = {
   together_ai: 'together',
   bedrock_converse: 'bedrock',
 };
+
+/** Prefixes that route to first-party APIs; converted ids drop them (`gemini/gemini-2.5-flash` → `gemini-2.5-flash`). */
+const FIRST_PARTY_ROUTES = new Set(['openai', 'anthropic', 'gemini', 'deepseek', 'mistral', 'xai', 'cohere']);
 
 /** The LiteLLM file documents its own schema under this key. */
 const SCHEMA_KEY = 'sample_spec';

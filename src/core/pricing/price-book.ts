@@ -1,5 +1,5 @@
-import { closestIds } from './closest';
-import { bareName, normalizeModelName } from './normalize';
+import { CatalogIndex } from './catalog-index';
+import { parseModelName } from './normalize';
 import { isRecord } from './record';
 import { tierFor } from './tier';
 import type { ModelPrice, PriceCatalog, PriceLookup, PriceOverrides } from './types';
@@ -12,7 +12,7 @@ const PRICE_FIELDS = [
 /** Fields an override may set; `id` and anything unknown are ignored. */
 const OVERRIDABLE_FIELDS = [
   ...PRICE_FIELDS, 'provider', 'mode', 'longContext', 'contextWindow', 'maxOutputTokens',
-  'cacheMinTokens', 'supportsPromptCaching', 'tier', 'source', 'deprecated',
+  'cacheMinTokens', 'supportsPromptCaching', 'tier', 'source', 'deprecated', 'retired', 'successor',
 ] as const;
 
 const MODES = new Set(['chat', 'embedding', 'completion']);
@@ -39,9 +39,7 @@ export class PriceBook {
   private readonly catalogAsOf: string;
   private readonly models: ModelPrice[];
   private readonly byId = new Map<string, ModelPrice>();
-  private readonly byLowerId = new Map<string, ModelPrice>();
-  /** Entries whose id contains a host or cloud prefix (`groq/…`), matched by bare name. */
-  private readonly hosted: ModelPrice[];
+  private readonly index: CatalogIndex;
   private readonly overridden = new Set<ModelPrice>();
   private readonly aliases = new Map<string, ModelPrice>();
   private readonly lookups = new Map<string, PriceLookup>();
@@ -55,12 +53,10 @@ export class PriceBook {
       if (typeof result === 'string') problems.push({ section: 'models', name: id, message: result });
       else this.overridden.add(result);
     }
-    this.models = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const model of this.models) {
-      this.byId.set(model.id, model);
-      this.byLowerId.set(model.id.toLowerCase(), model);
-    }
-    this.hosted = this.models.filter((model) => model.id.includes('/'));
+    // Entries keep the catalog's match order (an added model goes last); list() sorts its copy.
+    this.models = [...entries.values()];
+    for (const model of this.models) this.byId.set(model.id, model);
+    this.index = new CatalogIndex(this.models, catalog.fallbacks ?? {});
     for (const [name, target] of Object.entries(overrides.aliases ?? {})) {
       const resolved = typeof target === 'string' ? this.resolve(target) : undefined;
       if (resolved?.found) this.aliases.set(name.trim().toLowerCase(), resolved.price);
@@ -73,8 +69,9 @@ export class PriceBook {
     return this.catalogAsOf;
   }
 
+  /** Every model, in id order. */
   list(): ModelPrice[] {
-    return [...this.models];
+    return [...this.models].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   lookup(model: string): PriceLookup {
@@ -89,34 +86,21 @@ export class PriceBook {
   }
 
   private lookupUncached(model: string): PriceLookup {
-    for (const form of normalizeModelName(model).forms) {
+    for (const form of parseModelName(model).forms) {
       const price = this.aliases.get(form);
       if (price) return { found: true, price, matchedAs: form, via: 'alias' };
     }
     return this.resolve(model);
   }
 
-  /** Exact id, then normalised forms, then hosted models by bare name, else suggestions. */
+  /** Exact id, else the catalog's match rules for the name's price list. */
   private resolve(model: string): PriceLookup {
     const name = model.trim();
     const exact = this.byId.get(name);
     if (exact) return this.found(exact, name, 'exact');
-    const { forms, host } = normalizeModelName(name);
-    for (const form of forms) {
-      const price = this.byLowerId.get(form);
-      if (price) return this.found(price, form, 'normalized');
-    }
-    const bare = new Set(forms.map(bareName));
-    const candidates = this.hosted
-      .filter((price) => bare.has(bareName(price.id)) && (!host || hostOf(price.id) === host))
-      .sort((a, b) => a.inputPerMTok - b.inputPerMTok || a.outputPerMTok - b.outputPerMTok || (a.id < b.id ? -1 : 1));
-    // A bare open-model name is priced only when every host listing it charges the same: the host sets the price.
-    if (candidates.length > 0 && candidates.every((price) => samePrice(price, candidates[0]))) {
-      return this.found(candidates[0], bareName(candidates[0].id), 'normalized');
-    }
-    if (candidates.length > 0) return { found: false, model, closest: candidates.map((price) => price.id) };
-    const mostNormalized = forms[forms.length - 1];
-    return { found: false, model, closest: mostNormalized ? closestIds(mostNormalized, this.models.map((price) => price.id)) : [] };
+    const resolution = this.index.resolve(name);
+    if (resolution.found) return this.found(resolution.price, resolution.matchedAs, 'normalized');
+    return { found: false, model, closest: resolution.closest, ...(resolution.reason !== undefined && { reason: resolution.reason }) };
   }
 
   private found(price: ModelPrice, matchedAs: string, via: 'exact' | 'normalized'): PriceLookup {
@@ -176,12 +160,4 @@ function formatPerMTok(value: number): string {
 
 function isPrice(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function samePrice(a: ModelPrice, b: ModelPrice): boolean {
-  return a.inputPerMTok === b.inputPerMTok && a.outputPerMTok === b.outputPerMTok;
-}
-
-function hostOf(id: string): string {
-  return id.slice(0, id.indexOf('/')).toLowerCase();
 }

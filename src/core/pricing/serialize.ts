@@ -1,9 +1,13 @@
 import type { PriceCatalog } from './types';
 
-/** Catalog JSON with sorted keys and models in id order, so regenerating it yields a stable diff. */
+/**
+ * Catalog JSON with one model per line, keys sorted, models in match order: regenerating
+ * it yields a line-per-model diff, and the file stays small enough to ship (no indentation).
+ */
 export function serializeCatalog(catalog: PriceCatalog): string {
-  const models = [...catalog.models].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return `${JSON.stringify({ asOf: catalog.asOf, models }, sortKeys, 2)}\n`;
+  const head = JSON.stringify({ asOf: catalog.asOf, ...(catalog.fallbacks && { fallbacks: catalog.fallbacks }) }, sortKeys);
+  const models = catalog.models.map((model) => JSON.stringify(model, sortKeys)).join(',\n');
+  return `${head.slice(0, -1)},"models":[\n${models}\n]}\n`;
 }
 
 function sortKeys(_key: string, value: unknown): unknown {

@@ -16,6 +16,19 @@ export interface LongContextPrice {
   cachedInputPerMTok?: number;
 }
 
+/**
+ * How a catalog entry recognises the names people write, as data (the rules of
+ * Pydantic's genai-prices): tested against the lowercased name, after its route prefix.
+ */
+export type MatchRule =
+  | { equals: string }
+  | { starts_with: string }
+  | { ends_with: string }
+  | { contains: string }
+  | { regex: string }
+  | { or: MatchRule[] }
+  | { and: MatchRule[] };
+
 export interface ModelPrice {
   /** Canonical id: `claude-sonnet-4-6`, `gpt-4o`; hosted open models keep their host (`groq/llama-3.3-70b-versatile`). */
   id: string;
@@ -42,12 +55,26 @@ export interface ModelPrice {
   source?: string;
   /** Deprecation date, YYYY-MM-DD. */
   deprecated?: string;
+  /**
+   * The date the provider stopped serving the model, YYYY-MM-DD: a call to it fails. The
+   * entry keeps the last price it had, so that old code still gets a number.
+   */
+  retired?: string;
+  /** The catalog id the provider names as the model to move to, where it names one. */
+  successor?: string;
+  /** Names beyond the id that this entry prices; without it, only the id (and its dated forms). */
+  match?: MatchRule;
+  /** The date this price took effect or was read, where the source gives one (YYYY-MM-DD). */
+  asOf?: string;
 }
 
 export interface PriceCatalog {
   /** The date the prices were read, YYYY-MM-DD. */
   asOf: string;
+  /** In match order: within a provider, the first entry whose rule matches a name prices it. */
   models: ModelPrice[];
+  /** Provider → the providers whose list prices it charges for models it does not list (Azure → OpenAI…). */
+  fallbacks?: Record<string, string[]>;
 }
 
 export type PriceLookup =
@@ -62,8 +89,10 @@ export type PriceLookup =
   | {
       found: false;
       model: string;
-      /** Known ids to suggest: the nearest names, or every host that serves the model. */
+      /** Known ids to suggest: likely typos of the name, or every host that serves the model. */
       closest: string[];
+      /** Why there is no price, where it is not simply a name the catalog lacks. */
+      reason?: string;
     };
 
 export type ModelPriceOverride = Partial<ModelPrice> & { inputPerMTok?: number; outputPerMTok?: number };

@@ -221,6 +221,17 @@ export const JAVASCRIPT_CATALOG: LanguageCatalog = withLookupTables({
         generate: apiNamed('generate', OLLAMA_CHAT),
       },
     },
-    'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {} },
+    // `configuration.baseURL` points a LangChain chat model at an OpenAI-compatible server (Ollama, vLLM).
+    'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {}, baseUrl: ['baseUrl', 'configuration.baseURL'] },
   },
 });
+
+/**
+ * The Vercel AI SDK's provider functions (`@ai-sdk/openai` exports `openai`, …): `openai('gpt-4o')`
+ * and `openai.chat('gpt-4o')` name the model in their first argument. A provider made with
+ * `createOpenAI(…)` and the like counts too; any other function's argument is not a model name.
+ */
+export const VERCEL_MODEL_FACTORIES: ReadonlySet<string> = new Set([
+  'openai', 'anthropic', 'google', 'vertex', 'azure', 'bedrock', 'mistral', 'groq', 'xai', 'deepseek',
+  'cohere', 'perplexity', 'togetherai', 'fireworks', 'cerebras', 'deepinfra', 'openrouter', 'ollama', 'gateway',
+]);

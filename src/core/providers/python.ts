@@ -306,6 +306,7 @@ export const PYTHON_CATALOG: LanguageCatalog = withLookupTables({
       provider: 'bedrock',
       methods: { client: { api: 'client', kind: 'generate', returns: 'bedrock-runtime', when: BEDROCK_RUNTIME } },
     },
-    'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {} },
+    // `base_url` points a LangChain chat model at an OpenAI-compatible server (Ollama, vLLM) as it does a client.
+    'langchain-chat-model': { id: 'langchain-chat-model', provider: 'langchain', methods: {}, baseUrl: ['base_url', 'openai_api_base'] },
   },
 });

@@ -1,7 +1,8 @@
 import type { CallEstimate, SlotAssumption, StaticPartTokens } from '../estimate/estimate';
+import type { CostRange } from '../estimate/model-range';
 import type { LlmCall } from '../model';
 import { markdownCode, markdownText } from './escape';
-import { confidenceMark, formatTokens, formatUsd } from './format';
+import { confidenceMark, formatTokens, formatUsd, usdRange } from './format';
 
 /** The words every surface uses for one call: CLI lines, CodeLens titles, hovers. */
 
@@ -14,8 +15,20 @@ export function tokensSummary(call: LlmCall, { input, output }: CallEstimate): s
 }
 
 export function costSummary({ cost }: CallEstimate): string {
+  if (cost.localServer) return '$0 API cost (local server)';
+  if (cost.perCall === null && cost.range) return `${usdRange(cost.range.low, cost.range.high)}/call · ${usdRange(cost.range.monthlyLow, cost.range.monthlyHigh)}/mo (${rangeBasis(cost.range)})`;
   if (cost.perCall === null) return `cost unknown: ${cost.unknownReason ?? 'no price'}`;
   return `${formatUsd(cost.perCall)}/call · ${formatUsd(cost.monthly)}/mo`;
+}
+
+/** What a range spans: `model not resolved: gpt-4o-mini … gpt-4o`. */
+export function rangeBasis(range: CostRange): string {
+  const first = range.models[0] ?? '';
+  const last = range.models[range.models.length - 1] ?? '';
+  if (range.basis === 'default-model') return `model not resolved: priced as ${first}, the defaultModel setting`;
+  const span = range.models.length === 1 ? first : `${first} … ${last}`;
+  if (range.basis === 'named-models') return `model not resolved: ${span}`;
+  return `model not resolved: ${range.models.length} current ${listWords(range.providers)} models, ${span}`;
 }
 
 /** `gpt-4o · ≈1,240 in + 512 (≤1,024) out tok · $0.0133/call · $399/mo` */
@@ -50,7 +63,15 @@ export function breakdownMarkdown(call: LlmCall, estimate: CallEstimate): string
     const batch = p.batchInputPerMTok !== undefined ? ` · batch ${formatUsd(p.batchInputPerMTok)} / ${formatUsd(p.batchOutputPerMTok ?? null)}` : '';
     lines.push(`Price per 1M tokens (${markdownCode(p.id)}): input ${formatUsd(p.inputPerMTok)} · output ${formatUsd(p.outputPerMTok)}${cached}${batch}`);
   }
-  if (cost.perCall === null) {
+  if (cost.localServer) {
+    lines.push(`Cost: $0 API cost: the call goes to a server on this machine or network (${markdownText(call.baseUrl ?? call.provider)}), which has no price per token.`);
+  } else if (cost.perCall === null && cost.range) {
+    lines.push(
+      `Cost: **${usdRange(cost.range.low, cost.range.high)}/call** · **${usdRange(cost.range.monthlyLow, cost.range.monthlyHigh)}/month** at ${formatTokens(traffic.callsPerDay)} calls/day (${trafficWords(traffic.source)}).`,
+      '',
+      `The model is not known from the code: ${markdownText(rangeBasis(cost.range).replace(/^model not resolved: /, 'the range spans '))}${cost.range.models.length > 2 ? ` (${modelList(cost.range.models)})` : ''}. Set \`promptmeter.defaultModel\` to price it as one model.`,
+    );
+  } else if (cost.perCall === null) {
     lines.push(`Cost: unknown, ${markdownText(cost.unknownReason ?? 'no price')}.`);
   } else {
     lines.push(
@@ -80,6 +101,17 @@ export function promptPartMarkdown(call: LlmCall, estimate: CallEstimate, part: 
 function slotWords(slot: SlotAssumption): string {
   const size = `assumed, ${slot.source === 'setting' ? 'from settings' : 'default size'}`;
   return slot.reason === undefined ? size : `${size}; ${markdownText(slot.reason)}`;
+}
+
+/** `openai`, `openai and google`, `openai, anthropic and google`. */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** At most eight, in code spans, cheapest first. */
+function modelList(models: readonly string[]): string {
+  const shown = models.slice(0, 8).map((model) => markdownCode(model));
+  return models.length > shown.length ? `${shown.join(', ')}, … ${models.length - shown.length} more` : shown.join(', ');
 }
 
 function trafficWords(source: CallEstimate['traffic']['source']): string {

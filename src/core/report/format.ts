@@ -13,6 +13,13 @@ export function formatUsd(value: number | null): string {
   return `$${value.toFixed(digits).replace(/(\.\d*?[1-9])0+$/, '$1')}`;
 }
 
+/** `$0.002–$0.05`, or one amount when both ends read the same. */
+export function usdRange(low: number, high: number): string {
+  const from = formatUsd(low);
+  const to = formatUsd(high);
+  return from === to ? from : `${from}–${to}`;
+}
+
 export function formatTokens(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }

@@ -1,5 +1,6 @@
 import type { PromptmeterConfig } from '../config/config';
 import type { CallEstimate } from '../estimate/estimate';
+import type { CostRange } from '../estimate/model-range';
 import type { Finding, LlmCall, Saving, Severity, SourceRange } from '../model';
 import type { ScannedFile, ScanResult } from '../scan/scan';
 import { DAYS_PER_MONTH } from '../scenarios';
@@ -37,7 +38,11 @@ export interface ReportCall {
   model: string | null;
   perCall: number | null;
   monthly: number | null;
-  /** Why the cost is unknown; null when it is known. */
+  /** The model is not known from the code: the cost over the models it may be (`perCall` and `monthly` are null). */
+  range: CostRange | null;
+  /** The call goes to a server on this machine or network: $0 API cost. */
+  localServer: boolean;
+  /** Why the cost is unknown; null when it is known or ranged. */
   unknownReason: string | null;
 }
 
@@ -77,7 +82,10 @@ export interface CostReport {
   totals: {
     /** Sum of the calls of known cost. */
     monthly: number;
+    /** With the ranged calls: `monthly` plus the low and the high end of each range; null when no call is ranged. */
+    monthlyRange: { low: number; high: number; calls: number } | null;
     callSites: number;
+    /** Neither a cost nor a range. */
     unknownCostCalls: number;
     /** Files with at least one call. */
     files: number;
@@ -128,6 +136,8 @@ export function buildReport(
   // The price list's id: `anthropic/claude-opus-4-7` and `claude-opus-4-7` are one model on the bill.
   const billedModel = new Map(priced.flatMap(({ report, estimate }) => (estimate.price?.found ? [[report.id, estimate.price.price.id] as const] : [])));
   const monthly = sum(calls.map((call) => call.monthly ?? 0));
+  const ranged = calls.flatMap((call) => (call.range ? [call.range] : []));
+  const monthlyRange = ranged.length === 0 ? null : { low: monthly + sum(ranged.map((range) => range.monthlyLow)), high: monthly + sum(ranged.map((range) => range.monthlyHigh)), calls: ranged.length };
   const findings = scan.files.flatMap((file) => fileFindings(file, options)).sort(compareFindings);
   return {
     schemaVersion: 1,
@@ -143,8 +153,9 @@ export function buildReport(
     },
     totals: {
       monthly,
+      monthlyRange,
       callSites: calls.length,
-      unknownCostCalls: calls.filter((call) => call.monthly === null).length,
+      unknownCostCalls: calls.filter((call) => call.monthly === null && call.range === null).length,
       files: new Set(calls.map((call) => call.path)).size,
       findings: findings.length,
       potentialMonthlySaving: sum(findings.map((finding) => finding.saving?.monthly ?? 0)),
@@ -179,7 +190,9 @@ function pricedCalls(file: ScannedFile): PricedCall[] {
       model: call.model,
       perCall: cost.perCall,
       monthly: cost.monthly,
-      unknownReason: cost.monthly === null ? (cost.unknownReason ?? 'no price') : null,
+      range: cost.range,
+      localServer: cost.localServer,
+      unknownReason: cost.monthly === null && cost.range === null ? (cost.unknownReason ?? 'no price') : null,
     };
     return { report, call, estimate };
   });

@@ -1,5 +1,5 @@
 import { htmlText } from './escape';
-import { formatUsd } from './format';
+import { formatUsd, usdRange } from './format';
 import type { CostReport, ReportCall, ReportFinding, ReportGroup } from './model';
 import {
   assumptionSentences,
@@ -29,8 +29,9 @@ export function reportHtml(report: CostReport): string {
     `<p class="headline">${htmlText(headline(report))}.</p>`,
     `<p class="muted">${htmlText(`${report.tool.name} ${report.tool.version} · prices as of ${report.pricingAsOf}`)}</p>`,
     '<dl class="totals">',
-    total('Per month', `≈${formatUsd(totals.monthly)}`),
+    total('Per month', `≈${totals.monthlyRange ? usdRange(totals.monthlyRange.low, totals.monthlyRange.high) : formatUsd(totals.monthly)}`),
     total('Call sites', String(totals.callSites)),
+    ...(totals.monthlyRange ? [total('Model not resolved (ranged)', String(totals.monthlyRange.calls))] : []),
     total('Unknown cost', String(totals.unknownCostCalls)),
     total('Files', String(totals.files)),
     total('Findings', String(totals.findings)),

@@ -123,7 +123,6 @@ function table(header: string[], cells: string[][], numbersFrom: number, paintHe
   return [paintHeader(line(header)), ...rows.map(line)];
 }
 
-/** Text from the code with its control characters (escape sequences a terminal would obey) made visible. */
 function more(count: number, noun: string): string[] {
   return count > 0 ? [`  … and ${count} more ${noun}`] : [];
 }

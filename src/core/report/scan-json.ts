@@ -79,6 +79,9 @@ function estimateJson(estimate: CallEstimate): object {
       currency: cost.currency,
       pricingAsOf: cost.pricingAsOf,
       unknownReason: cost.unknownReason,
+      // The model is not known from the code: the cost over the models it may be.
+      range: cost.range,
+      localServer: cost.localServer,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { formatTokens, formatUsd } from './format';
+import { formatTokens, formatUsd, usdRange } from './format';
 import { compareText } from './grouping';
 import type { CostReport, ReportCall, ReportFinding } from './model';
 
@@ -22,7 +22,10 @@ export function percent(share: number): string {
 /** `≈$1,234 per month across 6 call sites in 4 files, plus 1 of unknown cost (not counted)` */
 export function headline({ totals }: CostReport): string {
   const unknown = totals.unknownCostCalls > 0 ? `, plus ${totals.unknownCostCalls} of unknown cost (not counted)` : '';
-  return `≈${formatUsd(totals.monthly)} per month across ${plural(totals.callSites, 'LLM call site')} in ${plural(totals.files, 'file')}${unknown}`;
+  const range = totals.monthlyRange;
+  const amount = range ? usdRange(range.low, range.high) : formatUsd(totals.monthly);
+  const ranged = range ? ` (${plural(range.calls, 'call site')} with the model not resolved, ranged over the models ${range.calls === 1 ? 'it' : 'they'} may use)` : '';
+  return `≈${amount} per month across ${plural(totals.callSites, 'LLM call site')} in ${plural(totals.files, 'file')}${ranged}${unknown}`;
 }
 
 /** `Acting on the 3 findings with a saving could save up to $120 per month (…).`, or null when none has one. */
@@ -84,8 +87,11 @@ export function severityCounts(findings: readonly ReportFinding[]): string {
 }
 
 /** The calls of known cost, most expensive first, and those of unknown cost. */
+/** Calls with a cost or a range, and calls with neither. */
 export function knownAndUnknown(calls: readonly ReportCall[]): { known: ReportCall[]; unknown: ReportCall[] } {
-  return { known: calls.filter((call) => call.monthly !== null), unknown: calls.filter((call) => call.monthly === null) };
+  // A baseline written before ranges existed has no `range`.
+  const priced = (call: ReportCall): boolean => call.monthly !== null || (call.range ?? null) !== null;
+  return { known: calls.filter(priced), unknown: calls.filter((call) => !priced(call)) };
 }
 
 /**
@@ -99,7 +105,8 @@ export function fileHref(path: string, line: number): string {
 
 /** A relative path as a URI reference: `#`, `?` and parentheses escaped too, so links and Markdown keep it whole. */
 export function encodePath(path: string): string {
-  return encodeURI(path).replace(/[#?()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // `:` too: a file named `javascript:alert(1).py` must not make its link a URL with a scheme.
+  return encodeURI(path).replace(/[#?():]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function location(item: { path: string; line: number; column: number }): string {
@@ -111,6 +118,7 @@ export function callLabel(call: ReportCall): string {
 }
 
 export function costCells(call: ReportCall): { perCall: string; monthly: string } {
+  if (call.range) return { perCall: usdRange(call.range.low, call.range.high), monthly: usdRange(call.range.monthlyLow, call.range.monthlyHigh) };
   if (call.monthly === null) return { perCall: 'unknown', monthly: 'unknown' };
   return { perCall: formatUsd(call.perCall), monthly: formatUsd(call.monthly) };
 }

@@ -11,6 +11,7 @@ import { llmCallInLoop } from './llm-call-in-loop';
 import { maxTokensExceedsModel } from './max-tokens-exceeds-model';
 import { missingCacheControl } from './missing-cache-control';
 import { missingMaxTokens } from './missing-max-tokens';
+import { retiredModel } from './retired-model';
 import { unknownModel } from './unknown-model';
 import type { Rule, RuleContext } from './rule';
 
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   contextWindowOverflow,
   costOverBudget,
   unknownModel,
+  retiredModel,
   compressiblePrompt,
   llmCallInLoop,
   expensiveModelForSimpleTask,

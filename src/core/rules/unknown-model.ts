@@ -9,7 +9,7 @@ export const unknownModel: Rule = {
     fixable: true,
     docs: {
       whatItDoes:
-        "Flags a call whose model name is known from the code but is not in Promptmeter's price catalog (after dates, provider prefixes and Bedrock or Vertex ids are normalised). Its cost is shown as unknown, never as $0. Silent when the model cannot be resolved from the code at all.",
+        "Flags a call whose model name is known from the code but is not in Promptmeter's price catalog (after dates, provider prefixes and Bedrock or Vertex ids are normalised). Its cost is shown as unknown, never as $0. Silent when the model cannot be resolved from the code at all, and for a call to a local server (Ollama, or a `base_url` on this machine or network), whose API cost is $0. On Azure the model is a deployment name; the message says to map it in `azureDeployments`.",
       whyItCostsMoney:
         'A typo in a model name fails at run time; a deployment or fine-tune name hides what you pay. Either way the call drops out of every cost total until it is mapped to a price.',
       example: 'client.chat.completions.create(model="gpt-4o-mnii", messages=messages, max_tokens=300)',
@@ -20,12 +20,19 @@ export const unknownModel: Rule = {
   },
   check({ analysis, estimates, text }) {
     return analysis.calls.flatMap((call, index) => {
-      const lookup = estimates[index]?.price;
-      if (!lookup || lookup.found || call.model === null) return [];
+      const estimate = estimates[index];
+      const lookup = estimate?.price;
+      // A local server has no price per token to know: its cost is $0, not unknown.
+      if (!lookup || lookup.found || call.model === null || estimate.cost.localServer) return [];
       const [closest] = lookup.closest;
       const alias = `or map it in .promptmeter.json "pricing.aliases"`;
-      const hint = closest ? ` Did you mean ${closest}? (${alias})` : ` Add it to .promptmeter.json "pricing.models", ${alias}.`;
-      const edit = closest && call.modelRange ? replaceStringContent(text, call.modelRange, closest) : null;
+      const hint =
+        call.provider === 'azure-openai'
+          ? ` On Azure the model is a deployment name: map it to the model it runs in .promptmeter.json "azureDeployments".`
+          : closest
+            ? ` Did you mean ${closest}? (${alias})`
+            : ` Add it to .promptmeter.json "pricing.models", ${alias}.`;
+      const edit = closest && call.modelRange && call.provider !== 'azure-openai' ? replaceStringContent(text, call.modelRange, closest) : null;
       return [
         {
           message: `Unknown model "${call.model}": its cost cannot be estimated.${hint}`,

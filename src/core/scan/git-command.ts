@@ -14,7 +14,7 @@
  *   on the user's configuration.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnSyncReturns, type StdioOptions } from 'node:child_process';
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from '../workspace/read-boundary';
 
@@ -24,8 +24,6 @@ export class GitError extends Error {}
 export interface GitOptions {
   /** The environment git is found in and runs with, before hardening; default `process.env`. */
   env?: NodeJS.ProcessEnv;
-  /** Folders (the workspace) whose programs must never run as git; `cwd` always is one. */
-  untrustedFolders?: readonly string[];
 }
 
 export interface GitSyncOptions extends GitOptions {
@@ -35,10 +33,10 @@ export interface GitSyncOptions extends GitOptions {
 
 const IS_WINDOWS = process.platform === 'win32';
 
-// Set whatever the caller's environment says. Not GIT_CONFIG_GLOBAL: CI marks a
-// checkout owned by another user as safe (`safe.directory`) in the global config.
+// Set whatever the caller's environment says. The system and global configs are left
+// alone: they are the machine's, not the workspace's, and CI marks a checkout owned by
+// another user as safe (`safe.directory`) in one of them.
 const HARDENING: Readonly<Record<string, string>> = {
-  GIT_CONFIG_NOSYSTEM: '1',
   GIT_TERMINAL_PROMPT: '0',
   GIT_OPTIONAL_LOCKS: '0',
   // git 2.44 and later: a partial clone does not fetch missing objects.
@@ -73,9 +71,9 @@ export interface GitProgram {
 }
 
 /** Runs git to completion; throws `GitError` when no git is found outside the workspace. */
-export function gitSync(cwd: string, args: readonly string[], options: GitSyncOptions = {}): SpawnSyncReturns<Buffer> {
+function gitSync(cwd: string, args: readonly string[], options: GitSyncOptions = {}): SpawnSyncReturns<Buffer> {
   const env = options.env ?? process.env;
-  const git = resolveGit(env, [cwd, ...(options.untrustedFolders ?? [])]);
+  const git = resolveGit(env, [workspaceOf(cwd)]);
   return spawnSync(git.file, gitArguments(args), {
     cwd,
     env: gitEnvironment(env, git.searchPath),
@@ -103,8 +101,21 @@ export function gitFailure(stderr: Buffer, otherwise: string): GitError {
 /** Starts git with its standard streams piped; throws `GitError` when no git is found outside the workspace. */
 export function gitSpawn(cwd: string, args: readonly string[], options: GitOptions = {}): ChildProcessWithoutNullStreams {
   const env = options.env ?? process.env;
-  const git = resolveGit(env, [cwd, ...(options.untrustedFolders ?? [])]);
+  const git = resolveGit(env, [workspaceOf(cwd)]);
   return spawn(git.file, gitArguments(args), { cwd, env: gitEnvironment(env, git.searchPath), shell: false, windowsHide: true });
+}
+
+/**
+ * The folder whose programs must never run as git: the repository holding `cwd`
+ * (found by looking for `.git` upwards, without running git), else `cwd`. A report
+ * run in `packages/a` must not run a `node_modules/.bin/git` committed at the top,
+ * which `npm run` puts on PATH.
+ */
+export function workspaceOf(cwd: string): string {
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) return path.resolve(cwd);
+  }
 }
 
 /** The command line after `git`: global options that keep git from writing or watching, then `args`. */

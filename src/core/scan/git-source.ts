@@ -14,10 +14,12 @@ import type { SourceLanguage } from '../model';
 import { mayContainLlmCall } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
 import { classifyContent } from '../workspace/classify';
+import { DEFAULT_MAX_FILE_SIZE } from '../workspace/discover';
 import { languageForPath } from '../workspace/languages';
 import { MAX_PROMPT_FILE_BYTES } from '../workspace/prompt-files';
+import { sizeWords } from '../workspace/read-boundary';
 import { GitError, gitFailure, gitOutput, gitSpawn } from './git-command';
-import type { ScannedFile, ScanProgress, ScanResult, SkippedFile } from './scan';
+import { rangeOverWorkspace, type ScannedFile, type ScanProgress, type ScanResult, type SkippedFile } from './scan';
 
 export { GitError } from './git-command';
 
@@ -45,7 +47,6 @@ export type GitSourceEvent =
   | { type: 'file'; relPath: string; language: SourceLanguage; bytes: Uint8Array }
   | { type: 'skip'; relPath: string; reason: string; detail?: string };
 
-const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 const PASSED_OVER_REASONS: ReadonlySet<string> = new Set(['vendored', 'ignored', 'excluded', 'unreadable']);
 const SYMLINK_MODE = '120000';
 
@@ -136,7 +137,7 @@ function readPromptBlob(cwd: string, ref: string, target: string): PromptFileRea
   // git stores a link as a blob holding its target: following it could lead anywhere.
   if (entry.mode === SYMLINK_MODE) return refused('a symbolic link in the commit, not followed');
   if (entry.type !== 'blob') return refused('not a regular file: not read');
-  if (entry.size > MAX_PROMPT_FILE_BYTES) return refused('larger than 256 KB, not read');
+  if (entry.size > MAX_PROMPT_FILE_BYTES) return refused(`larger than ${sizeWords(MAX_PROMPT_FILE_BYTES)}, not read`);
   const verdict = classifyContent(gitOutput(cwd, ['cat-file', 'blob', entry.object], { maxBuffer: MAX_PROMPT_FILE_BYTES }));
   return verdict.ok ? { ok: true, text: verdict.text } : refused(`not text (${verdict.detail}), not read`);
 }
@@ -186,6 +187,7 @@ export async function scanSources(
     }
     options.onProgress?.({ filesSeen: result.stats.filesSeen, filesParsed: result.stats.filesParsed, currentPath: source.relPath });
   }
+  rangeOverWorkspace(result.files, options.estimate);
   result.stats.filesSkipped = result.skipped.length;
   result.stats.ms = Math.round(performance.now() - started);
   return { result, texts };

@@ -2,24 +2,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from '../engine/engine';
 import { wasmLocationBeside } from '../parse/parser';
 import { promptFilesFor } from '../workspace/prompt-files';
-import { ReadBoundary } from '../workspace/read-boundary';
+import { boundaryOver } from '../workspace/read-boundary';
 import type { PoolRequest, PoolResponse } from './analysis-pool';
 
 /** A worker of the scan's AnalysisPool: parses and analyses the files it is sent, one at a time. */
 const engine = new Engine(wasmLocationBeside((workerData as { assetDir: string }).assetDir));
-/** The scan's boundary, made once: every file of one scan is sent with the same roots. */
-let boundary: { key: string; value: ReadBoundary } | undefined;
-
-function boundaryOf(roots: readonly string[]): ReadBoundary {
-  const key = roots.join('\0');
-  if (boundary?.key !== key) boundary = { key, value: new ReadBoundary(roots) };
-  return boundary.value;
-}
 
 async function analyze(request: PoolRequest): Promise<PoolResponse> {
   try {
     await engine.prepare(request.language);
-    const readPromptFile = promptFilesFor(request.directory, boundaryOf(request.boundary), request.promptFilesRefused);
+    const readPromptFile = promptFilesFor(request.directory, boundaryOver(request.boundary), request.promptFilesRefused);
     const analysis = engine.analyzeLoaded(request.text, request.language, { readPromptFile });
     return { id: request.id, ok: true, analysis };
   } catch (error) {

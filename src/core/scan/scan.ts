@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import type { Engine } from '../engine/engine';
 import { evaluate, type FileEvaluation } from '../engine/evaluate';
-import type { EstimateContext } from '../estimate/estimate';
-import type { FileAnalysis, SourceLanguage } from '../model';
+import { estimateCall, type EstimateContext } from '../estimate/estimate';
+import { namedModels } from '../estimate/model-range';
+import type { FileAnalysis, ProviderId, SourceLanguage } from '../model';
 import { mayContainLlmCallInBytes } from '../providers/prefilter';
 import type { RuleSelection } from '../rules';
 import { classifyContent, sniffNotText } from '../workspace/classify';
-import { discoverFiles, type DiscoverOptions, type DiscoveryEvent } from '../workspace/discover';
+import { DEFAULT_MAX_FILE_SIZE, discoverFiles, type DiscoverOptions, type DiscoveryEvent, type SkipReason } from '../workspace/discover';
 import { promptFilesFor } from '../workspace/prompt-files';
 import { scanBoundary, type ReadBoundary, type RefusalReason } from '../workspace/read-boundary';
 import type { AnalysisPool } from './analysis-pool';
@@ -51,8 +52,7 @@ export interface ScanResult {
   stats: { filesSeen: number; filesParsed: number; filesSkipped: number; ms: number };
 }
 
-const DEFAULT_MAX_FILE_SIZE = 1_000_000;
-const SKIP_REASONS: Record<RefusalReason, string> = {
+const SKIP_REASONS: Record<RefusalReason, SkipReason> = {
   'outside-root': 'outside-root',
   'not-a-file': 'unreadable',
   'too-large': 'too-large',
@@ -89,7 +89,10 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
   const inPool: Promise<Outcome>[] = [];
   const boundary = options.boundary ?? scanBoundary(options.cwd, options.roots);
   const reading = { ...options, boundary };
-  for await (const event of discoverFiles(reading)) {
+  // Following links lets each target into the boundary as the walk meets it: walking first means
+  // every file's prompt files see all of them, whatever the order.
+  const events = options.followSymlinks ? await walkedFirst(discoverFiles(reading)) : discoverFiles(reading);
+  for await (const event of events) {
     if (event.type === 'skip') {
       if (event.reason === 'not-found') result.missingRoots.push(event.relPath);
       else outcomes.push({ path: event.relPath, reason: event.reason, detail: event.detail });
@@ -119,9 +122,32 @@ export async function scan(engine: Engine, options: ScanOptions): Promise<ScanRe
     if ('reason' in outcome) result.skipped.push(outcome);
     else if (outcome.analysis.calls.length > 0 || outcome.findings.length > 0 || outcome.analysis.syntaxErrors.length > 0) result.files.push(outcome);
   }
+  rangeOverWorkspace(result.files, options.estimate);
   result.stats.filesSkipped = result.skipped.length;
   result.stats.ms = Math.round(performance.now() - started);
   return result;
+}
+
+async function walkedFirst(events: AsyncIterable<DiscoveryEvent>): Promise<DiscoveryEvent[]> {
+  const all: DiscoveryEvent[] = [];
+  for await (const event of events) all.push(event);
+  return all;
+}
+
+/**
+ * A call whose model the code does not name ranges over the models the whole scan
+ * names for its provider: known only once every file is read, so those calls are
+ * estimated again here (their findings do not depend on the range).
+ */
+export function rangeOverWorkspace(files: readonly ScannedFile[], context: EstimateContext): void {
+  const named: Partial<Record<ProviderId, Set<string>>> = {};
+  for (const file of files) namedModels(file.analysis.calls, context.prices, context.config, named);
+  const withNamed: EstimateContext = { ...context, namedModels: Object.fromEntries(Object.entries(named).map(([provider, ids]) => [provider, [...ids].sort()])) };
+  for (const file of files) {
+    file.analysis.calls.forEach((call, index) => {
+      if (file.estimates[index]?.cost.range) file.estimates[index] = estimateCall(call, withNamed);
+    });
+  }
 }
 
 /** The file's text if it may hold a call; why it was skipped; or null when it names no SDK. */

@@ -71,11 +71,17 @@ const CALIBRATED_FAMILIES: readonly CalibratedFamily[] = [
 ];
 
 /**
- * Lower-cased, without routing prefixes (`openai/`, `openrouter/openai/`, `models/`) and
- * fine-tune marks (`ft:`); Bedrock's `us.anthropic.` stays, family patterns look inside.
+ * Vercel AI SDK `provider:model` ids (`openai:gpt-4o`): the provider names whose model it is.
+ * Other colons are Ollama tags (`mistral:7b`, `mistral:latest`: no dash after a letter) or fine-tune marks (`ft:`), kept.
+ */
+const COLON_PROVIDER = /^(?:openai|anthropic|google|vertex|mistral|groq|deepseek|azure|bedrock|amazon-bedrock|xai|cohere|togetherai|fireworks|cerebras|deepinfra|perplexity):(?=[a-z][^:]*-)/;
+
+/**
+ * Lower-cased, without routing prefixes (`openai/`, `openrouter/openai/`, `models/`, `openai:`)
+ * and fine-tune marks (`ft:`); Bedrock's `us.anthropic.` stays, family patterns look inside.
  */
 function normalizeModelName(model: string): string {
-  const name = model.trim().toLowerCase();
+  const name = model.trim().toLowerCase().replace(COLON_PROVIDER, '');
   return name.slice(name.lastIndexOf('/') + 1).replace(/^ft:/, '');
 }
 

@@ -55,7 +55,7 @@ export type SkipReason =
   | 'outside-root'
   | 'not-found';
 
-const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 /** Larger ignore files are not a repository's own: they are not read (and say so). */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
@@ -288,7 +288,8 @@ async function openDirectory(walk: Walk, scope: DirectoryScope, isRoot: boolean)
         ignoreRules.push({ base: scope.treePath, matcher });
       } else if (read.reason !== 'not-found') {
         // A repository without info/exclude is normal; anything else is worth a mention.
-        events.push(skip(joinPosix(scope.relPath, source), read.reason === 'outside-root' ? 'outside-root' : 'unreadable', read.detail));
+        // The error code as the detail, as for every file the walk cannot read.
+        events.push(skip(joinPosix(scope.relPath, source), read.reason === 'outside-root' ? 'outside-root' : 'unreadable', read.code ?? read.detail));
       }
     }
   }

@@ -15,6 +15,7 @@ export const MAX_PROMPT_FILE_BYTES = 256 * 1024;
 export function promptFileReader(directory: string, boundary: ReadBoundary): PromptFileReader {
   return (filePath) => {
     if (path.posix.isAbsolute(filePath) || path.win32.isAbsolute(filePath)) return { ok: false, reason: 'an absolute path, not read' };
+    if (process.platform === 'win32' && isWindowsDeviceName(filePath)) return { ok: false, reason: 'a Windows device name, not read' };
     const outcome = boundary.read(path.resolve(directory, filePath), MAX_PROMPT_FILE_BYTES);
     if (!outcome.ok) return { ok: false, reason: outcome.detail };
     const verdict = classifyContent(outcome.bytes);
@@ -26,4 +27,10 @@ export function promptFileReader(directory: string, boundary: ReadBoundary): Pro
 export function promptFilesFor(directory: string, boundary: ReadBoundary, refused: string | undefined): PromptFileReader {
   if (refused !== undefined) return () => ({ ok: false, reason: refused });
   return promptFileReader(directory, boundary);
+}
+
+/** `CON`, `NUL.txt`, `com1`: on Windows these name devices in every folder, and resolving one opens it. */
+export function isWindowsDeviceName(filePath: string): boolean {
+  const name = path.win32.basename(filePath).split('.')[0] ?? '';
+  return /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i.test(name.trimEnd());
 }

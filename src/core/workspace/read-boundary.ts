@@ -15,7 +15,7 @@
  *
  * Synchronous, like the rest of the walk and the analysis (see discover.ts).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 export type RefusalReason = 'outside-root' | 'not-a-file' | 'too-large' | 'not-found' | 'unreadable';
@@ -43,11 +43,8 @@ const MIN_CHUNK = 16 * 1024;
 export class ReadBoundary {
   private readonly realRoots: string[];
 
-  /**
-   * `roots` are directories; those that do not exist hold nothing and are dropped.
-   * `onRead` sees every path asked for and what came of it (the extension's log).
-   */
-  constructor(roots: readonly string[], private readonly onRead?: (file: string, outcome: ReadOutcome) => void) {
+  /** `roots` are directories; those that do not exist hold nothing and are dropped. */
+  constructor(roots: readonly string[]) {
     this.realRoots = [...new Set(roots.flatMap((root) => realPathOf(root) ?? []))];
   }
 
@@ -73,9 +70,7 @@ export class ReadBoundary {
    * cost of reading a small file), and the read still refuses a file swapped since.
    */
   read(file: string, maxBytes: number, walked?: { realPath: string }): ReadOutcome {
-    const outcome = this.readChecked(path.resolve(file), maxBytes, walked);
-    this.onRead?.(file, outcome);
-    return outcome;
+    return this.readChecked(path.resolve(file), maxBytes, walked);
   }
 
   private readChecked(file: string, maxBytes: number, walked: { realPath: string } | undefined): ReadOutcome {
@@ -90,17 +85,48 @@ export class ReadBoundary {
   }
 }
 
+let lastMade: { key: string; boundary: ReadBoundary } | undefined;
+
 /**
- * The boundary of a scan: the working directory for roots inside it (a prompt file
- * in `prompts/` is read for a scan of `src/`), and each root outside it on its own.
+ * The boundary over these real paths, made once for as long as they stay the same: a
+ * worker thread gets the same roots with every file of a scan or window.
+ */
+export function boundaryOver(roots: readonly string[]): ReadBoundary {
+  const key = roots.join('\0');
+  if (lastMade?.key !== key) lastMade = { key, boundary: new ReadBoundary(roots) };
+  return lastMade.boundary;
+}
+
+/**
+ * The boundary of a scan: for each root, its project, the nearest folder from the root
+ * up to the working directory that holds `.git` or `.promptmeter.json` (a scan of `src/`
+ * reads the prompt files in `prompts/` beside it); else the root itself. Never above the
+ * working directory: `cd ~ && promptmeter scan Downloads/fork` must not read `~/.aws`.
  */
 export function scanBoundary(cwd: string, roots: readonly string[]): ReadBoundary {
   const base = path.resolve(cwd);
-  const outside = roots
-    .map((root) => path.resolve(base, root))
-    .filter((root) => path.relative(base, root).split(path.sep)[0] === '..' || path.isAbsolute(path.relative(base, root)))
-    .map((root) => (isDirectory(root) ? root : path.dirname(root)));
-  return new ReadBoundary([base, ...outside]);
+  return new ReadBoundary(roots.map((root) => projectOf(base, path.resolve(base, root))));
+}
+
+const PROJECT_MARKERS = ['.git', '.promptmeter.json'];
+
+function projectOf(cwd: string, root: string): string {
+  const start = isDirectory(root) ? root : path.dirname(root);
+  // A root that is itself a link (`src -> /`) belongs to the folder holding the link, so its target stays outside.
+  if (start !== cwd && isInside(cwd, start) && isSymbolicLink(start)) return projectOf(cwd, path.dirname(start));
+  if (!isInside(cwd, start)) return start;
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    if (PROJECT_MARKERS.some((marker) => existsSync(path.join(folder, marker)))) return folder;
+    if (folder === cwd || path.dirname(folder) === folder) return start;
+  }
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(file: string): boolean {
@@ -165,7 +191,8 @@ export function sizeWords(bytes: number): string {
 
 /** Until end of file or one byte past the limit, whichever comes first; `expected` is the size fstat gave. */
 function readAtMost(descriptor: number, expected: number, maxBytes: number): ReadOutcome {
-  let buffer = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, MIN_CHUNK), maxBytes + 1));
+  // One byte more than fstat said, to see the end of the file in the same read.
+  let buffer = Buffer.allocUnsafe(Math.min(expected > 0 ? expected + 1 : MIN_CHUNK, maxBytes + 1));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {

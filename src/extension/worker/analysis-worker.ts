@@ -8,11 +8,15 @@ import { wasmLocationBeside } from '../../core/parse/parser';
 import { loadBundledCatalog, PriceBook } from '../../core/pricing';
 import { TokenCounter } from '../../core/tokens';
 import { promptFilesFor } from '../../core/workspace/prompt-files';
-import { ReadBoundary } from '../../core/workspace/read-boundary';
+import { boundaryOver, ReadBoundary } from '../../core/workspace/read-boundary';
 import * as path from 'node:path';
 import { buildReport } from '../../core/report/model';
 import { AnalysisPool, scanThreads } from '../../core/scan/analysis-pool';
 import { scan } from '../../core/scan/scan';
+import type { PromptFileReader } from '../../core/analyze/prompts';
+import type { EvaluationUpdate } from '../../core/engine/evaluation-update';
+import { namedModels, type NamedModels } from '../../core/estimate/model-range';
+import type { ProviderId } from '../../core/model';
 import type { WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 /**
@@ -28,36 +32,56 @@ const catalog = loadBundledCatalog();
 const running = new Map<number, AbortController>();
 let contextKey = '';
 let context: EstimateContext | undefined;
-let boundary: { key: string; value: ReadBoundary } | undefined;
-
-/** The same folders for every request of a window: made once, its real paths resolved once. */
-function boundaryOf(roots: readonly string[]): ReadBoundary {
-  const key = roots.join('\0');
-  if (boundary?.key !== key) boundary = { key, value: new ReadBoundary(roots) };
-  return boundary.value;
-}
+/** Models each open document names, by provider: what a call without a model ranges over in the editor. */
+const modelsByDocument = new Map<string, Partial<Record<ProviderId, Set<string>>>>();
 
 function contextFor(config: PromptmeterConfig): EstimateContext {
-  const key = JSON.stringify(config);
+  const named = openDocumentModels();
+  const key = JSON.stringify([config, named]);
   if (!context || key !== contextKey) {
-    context = { tokens, prices: new PriceBook(catalog, config.pricing), config };
+    const prices = context && JSON.stringify(context.config.pricing) === JSON.stringify(config.pricing) ? context.prices : new PriceBook(catalog, config.pricing);
+    context = { tokens, prices, config, namedModels: named };
     contextKey = key;
   }
   return context;
+}
+
+function openDocumentModels(): NamedModels {
+  const union: Partial<Record<ProviderId, Set<string>>> = {};
+  for (const models of modelsByDocument.values()) {
+    for (const [provider, ids] of Object.entries(models) as [ProviderId, Set<string>][]) for (const id of ids) (union[provider] ??= new Set()).add(id);
+  }
+  return Object.fromEntries(Object.entries(union).map(([provider, ids]) => [provider, [...ids].sort()]));
+}
+
+/**
+ * Evaluates a document; when it names models no open document named before, and has
+ * a call that ranges over them, evaluates it again with them (every call afresh, so
+ * the answer stands on its own for the host).
+ */
+function evaluateDocument(request: Extract<WorkerRequest, { kind: 'evaluate' }>, readPromptFile: PromptFileReader | undefined): EvaluationUpdate {
+  const evaluateWith = (estimates: EstimateContext) => documents.evaluate(request.key, request.text, request.language, estimates, { readPromptFile });
+  const used = contextFor(request.config);
+  const first = evaluateWith(used);
+  modelsByDocument.set(request.key, namedModels(first.evaluation.analysis.calls, used.prices, used.config));
+  const ranged = first.evaluation.estimates.some((estimate) => estimate.cost.range !== null && estimate.cost.range.basis !== 'default-model');
+  const next = contextFor(request.config);
+  return ranged && next !== used ? evaluateWith(next).update : first.update;
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.kind) {
     case 'evaluate': {
       await engine.prepare(request.language);
-      const readPromptFile = request.directory ? promptFilesFor(request.directory, boundaryOf(request.boundary), request.promptFilesRefused) : undefined;
-      return documents.evaluate(request.key, request.text, request.language, contextFor(request.config), { readPromptFile }).update;
+      const readPromptFile = request.directory ? promptFilesFor(request.directory, boundaryOver(request.boundary), request.promptFilesRefused) : undefined;
+      return evaluateDocument(request, readPromptFile);
     }
     case 'fix':
       await engine.prepare(request.language);
       return fixText(engine, request.text, request.language, contextFor(request.config));
     case 'forget':
       documents.forget(request.key);
+      modelsByDocument.delete(request.key);
       return null;
     case 'count':
       return tokens.count(request.text, request.model);

@@ -54,7 +54,7 @@ describe('configuration', () => {
         'settings slotTokens.history: must be a whole number, not 2.5 (ignored)',
         'settings rules.missing-max-tokens: must be one of "error", "warning", "info", "hint", "off"; not "loud" (ignored)',
         'settings pricing.models.my-model.outputPerMTok: must be at least 0, not -2 (ignored)',
-        'settings colour: is not a Promptmeter setting (known: callsPerDay, loopMultiplier, expectedOutputFraction, defaultOutputLimit, defaultSlotTokens, slotTokens, rules, budgets, pricing, include, exclude, scenarios) (ignored)',
+        'settings colour: is not a Promptmeter setting (known: callsPerDay, loopMultiplier, expectedOutputFraction, defaultOutputLimit, defaultSlotTokens, slotTokens, defaultModel, azureDeployments, rules, budgets, pricing, include, exclude, scenarios) (ignored)',
       ],
     );
   });

@@ -19,6 +19,8 @@ const VALID = {
   defaultOutputLimit: 2048,
   defaultSlotTokens: 300,
   slotTokens: { docs: 3000 },
+  defaultModel: 'gpt-4o-mini',
+  azureDeployments: { 'prod-chat': 'gpt-4o' },
   rules: { 'unknown-model': 'off' },
   budgets: { perCall: 0.05, monthly: 250 },
   pricing: {
@@ -59,6 +61,9 @@ const TYPED_KEYS: [path: string[], type: string][] = [
   [['budgets'], OBJECT],
   [['budgets', 'perCall'], NUMBER],
   [['budgets', 'monthly'], NUMBER],
+  [['defaultModel'], STRING],
+  [['azureDeployments'], OBJECT],
+  [['azureDeployments', 'prod-chat'], STRING],
   [['pricing'], OBJECT],
   [['pricing', 'models'], OBJECT],
   [['pricing', 'models', 'gpt-4o'], OBJECT],
@@ -122,7 +127,7 @@ const VALUE_CASES: Case[] = [
   { name: 'a severity in capitals', wrong: { rules: { 'missing-max-tokens': 'ERROR' } }, problems: [`rules.missing-max-tokens must be one of ${SEVERITIES}; not "ERROR" (ignored)`] },
   { name: 'a boolean severity', wrong: { rules: { 'missing-max-tokens': false } }, problems: [`rules.missing-max-tokens must be one of ${SEVERITIES}; not false (ignored)`] },
   { name: 'a mistyped rule id', wrong: { rules: { 'missing-max-token': 'error' } }, problems: ['rules.missing-max-token is not a Promptmeter rule; did you mean "missing-max-tokens"? (ignored)'] },
-  { name: 'an unknown rule id', wrong: { rules: { 'no-such-rule': 'error' } }, problems: [/^rules\.no-such-rule is not a Promptmeter rule \(known: missing-max-tokens, .*expensive-model-for-simple-task\) \(ignored\)$/] },
+  { name: 'an unknown rule id', wrong: { rules: { 'no-such-rule': 'error' } }, problems: [/^rules\.no-such-rule is not a Promptmeter rule \(known: missing-max-tokens, .*expensive-model-for-simple-task, retired-model\) \(ignored\)$/] },
 
   // Unknown keys: reported, skipped, never fatal (a newer file still applies what this version knows).
   { name: 'a key in the wrong case', wrong: { callsperday: 10 }, problems: ['callsperday is not a Promptmeter setting; did you mean "callsPerDay"? (ignored)'] },

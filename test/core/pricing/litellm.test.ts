@@ -121,41 +121,21 @@ test('per-token prices become per-1M prices without float noise', () => {
   assert.equal(perTokenToPerMTok(0), 0);
 });
 
-test('serializeCatalog sorts models by id and keys alphabetically', () => {
+test('serializeCatalog writes one model per line in match order, keys sorted', () => {
   const text = serializeCatalog({
     asOf: '2026-11-23',
+    fallbacks: { azure: ['openai'] },
     models: [
       { tier: 'small', id: 'b', provider: 'x', mode: 'chat', outputPerMTok: 2, inputPerMTok: 1, longContext: { outputPerMTok: 4, inputPerMTok: 3, aboveInputTokens: 5 } },
       { tier: 'small', id: 'a', provider: 'x', mode: 'chat', outputPerMTok: 2, inputPerMTok: 1 },
     ],
   });
   assert.equal(text, [
-    '{',
-    '  "asOf": "2026-11-23",',
-    '  "models": [',
-    '    {',
-    '      "id": "a",',
-    '      "inputPerMTok": 1,',
-    '      "mode": "chat",',
-    '      "outputPerMTok": 2,',
-    '      "provider": "x",',
-    '      "tier": "small"',
-    '    },',
-    '    {',
-    '      "id": "b",',
-    '      "inputPerMTok": 1,',
-    '      "longContext": {',
-    '        "aboveInputTokens": 5,',
-    '        "inputPerMTok": 3,',
-    '        "outputPerMTok": 4',
-    '      },',
-    '      "mode": "chat",',
-    '      "outputPerMTok": 2,',
-    '      "provider": "x",',
-    '      "tier": "small"',
-    '    }',
-    '  ]',
-    '}',
+    '{"asOf":"2026-11-23","fallbacks":{"azure":["openai"]},"models":[',
+    '{"id":"b","inputPerMTok":1,"longContext":{"aboveInputTokens":5,"inputPerMTok":3,"outputPerMTok":4},"mode":"chat","outputPerMTok":2,"provider":"x","tier":"small"},',
+    '{"id":"a","inputPerMTok":1,"mode":"chat","outputPerMTok":2,"provider":"x","tier":"small"}',
+    ']}',
     '',
   ].join('\n'));
+  assert.deepEqual(JSON.parse(text).models.map((model: { id: string }) => model.id), ['b', 'a']);
 });

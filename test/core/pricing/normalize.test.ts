@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBundledCatalog, PriceBook } from '../../../src/core/pricing';
-import { bareName, normalizeModelName } from '../../../src/core/pricing/normalize';
+import { bareName, parseModelName } from '../../../src/core/pricing/normalize';
 
 const book = new PriceBook(loadBundledCatalog());
 
@@ -20,16 +20,17 @@ describe('model name normalisation', () => {
     resolves('azure/gpt-4.1-mini', 'gpt-4.1-mini', 'normalized');
     resolves('gemini/gemini-2.5-flash', 'gemini-2.5-flash', 'normalized');
     resolves('vertex_ai/gemini-3.1-pro-preview', 'gemini-3.1-pro-preview', 'normalized');
-    resolves('bedrock/anthropic.claude-sonnet-4-6-v1:0', 'claude-sonnet-4-6', 'normalized');
-    resolves('deepseek/deepseek-flash', 'deepseek-flash', 'normalized');
+    resolves('bedrock/anthropic.claude-sonnet-4-6-v1:0', 'bedrock/regional.anthropic.claude-sonnet-4-6-v1:0', 'normalized');
+    resolves('deepseek/deepseek-v4-flash', 'deepseek-v4-flash', 'normalized');
     resolves('mistral/mistral-large-latest', 'mistral-large-latest', 'normalized');
   });
 
   test('host prefixes: groq, together_ai, openrouter/<vendor>/', () => {
     resolves('groq/llama-3.3-70b-versatile', 'groq/llama-3.3-70b-versatile', 'exact');
-    resolves('openrouter/anthropic/claude-sonnet-4.5', 'claude-sonnet-4-5', 'normalized');
-    resolves('openrouter/openai/gpt-4o-mini', 'gpt-4o-mini', 'normalized');
-    resolves('together_ai/gpt-4o', 'gpt-4o', 'normalized');
+    resolves('openrouter/anthropic/claude-sonnet-4.5', 'openrouter/anthropic/claude-sonnet-4.5', 'exact');
+    resolves('openrouter/openai/gpt-4o-mini', 'openrouter/openai/gpt-4o-mini', 'exact');
+    resolves('together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo', 'together/meta-llama/Llama-3.3-70B-Instruct-Turbo', 'normalized');
+    resolves('openrouter/anthropic/claude-opus-4-8', 'claude-opus-4-8', 'normalized');
   });
 
   test('Vercel AI SDK style ids', () => {
@@ -42,7 +43,7 @@ describe('model name normalisation', () => {
     resolves('claude-sonnet-4-5-20250929', 'claude-sonnet-4-5', 'normalized');
     resolves('gpt-4o-2024-08-06', 'gpt-4o', 'normalized');
     resolves('gpt-4o-mini-2024-07-18', 'gpt-4o-mini', 'normalized');
-    resolves('claude-3-5-haiku-latest', 'claude-3-5-haiku', 'normalized');
+    resolves('claude-3-5-haiku-latest', 'claude-3-5-haiku-latest', 'exact');
     resolves('claude-3-haiku-20240307', 'claude-3-haiku', 'normalized');
   });
 
@@ -55,16 +56,17 @@ describe('model name normalisation', () => {
   });
 
   test('Bedrock ids, with and without cross-region prefixes', () => {
-    resolves('anthropic.claude-sonnet-4-6-v1:0', 'claude-sonnet-4-6', 'normalized');
-    resolves('us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5', 'normalized');
-    resolves('eu.anthropic.claude-haiku-4-5-20251001-v1:0', 'claude-haiku-4-5', 'normalized');
-    resolves('apac.anthropic.claude-opus-4-6-v1:0', 'claude-opus-4-6', 'normalized');
-    resolves('global.anthropic.claude-opus-4-7', 'claude-opus-4-7', 'normalized');
+    // Bedrock's own list: in-region and geographic profiles of Claude 4.5+ at +10%, global ones at list.
+    resolves('anthropic.claude-sonnet-4-6-v1:0', 'bedrock/regional.anthropic.claude-sonnet-4-6-v1:0', 'normalized');
+    resolves('us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock/regional.anthropic.claude-sonnet-4-5-20250929-v1:0', 'normalized');
+    resolves('eu.anthropic.claude-haiku-4-5-20251001-v1:0', 'bedrock/regional.anthropic.claude-haiku-4-5-20251001-v1:0', 'normalized');
+    resolves('apac.anthropic.claude-opus-4-6-v1:0', 'bedrock/regional.anthropic.claude-opus-4-6-v1:0', 'normalized');
+    resolves('global.anthropic.claude-opus-4-7', 'bedrock/global.anthropic.claude-opus-4-7-v1:0', 'normalized');
   });
 
   test('Vertex ids with an @version', () => {
     resolves('claude-sonnet-4-6@20250929', 'claude-sonnet-4-6', 'normalized');
-    resolves('vertex_ai/claude-opus-4-8@20260101', 'claude-opus-4-8', 'normalized');
+    resolves('vertex_ai/claude-opus-4-8@20260101', 'google/claude-opus-4-8', 'normalized');
   });
 
   test('Google models/ prefix', () => {
@@ -78,23 +80,24 @@ describe('model name normalisation', () => {
   });
 
   test('surrounding whitespace is not a difference', () => {
-    resolves('  gpt-5.6  ', 'gpt-5.6', 'exact');
+    resolves('  gpt-5.6-terra  ', 'gpt-5.6-terra', 'exact');
   });
 
-  test('normalizeModelName lists forms from most to least specific and keeps the host', () => {
-    assert.deepEqual(normalizeModelName('Bedrock/US.Anthropic.Claude-Sonnet-4-5-20250929-v1:0'), {
-      forms: ['bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
-      host: undefined,
+  test('parseModelName gives the price list, the forms from most to least specific, and unpriced hosts', () => {
+    assert.deepEqual(parseModelName('Bedrock/US.Anthropic.Claude-Sonnet-4-5-20250929-v1:0'), {
+      forms: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
+      scope: 'bedrock',
     });
-    assert.deepEqual(normalizeModelName('together_ai/meta-llama/Llama-3.3-70B'), {
-      forms: ['together_ai/meta-llama/llama-3.3-70b', 'meta-llama/llama-3.3-70b'],
-      host: 'together_ai',
+    assert.deepEqual(parseModelName('together_ai/meta-llama/Llama-3.3-70B'), { forms: ['meta-llama/llama-3.3-70b'], scope: 'together' });
+    assert.deepEqual(parseModelName('openrouter/anthropic/claude-3.5-sonnet'), {
+      forms: ['anthropic/claude-3.5-sonnet', 'claude-3.5-sonnet', 'claude-3-5-sonnet'],
+      scope: 'openrouter',
+      vendorScope: 'anthropic',
     });
-    assert.deepEqual(normalizeModelName('openrouter/meta-llama/llama-4-scout'), {
-      forms: ['openrouter/meta-llama/llama-4-scout', 'llama-4-scout'],
-      host: 'openrouter',
-    });
-    assert.deepEqual(normalizeModelName('gemma:2b').forms, ['gemma:2b'], 'only known providers use the colon form');
+    assert.deepEqual(parseModelName('openai:gpt-4o'), { forms: ['gpt-4o'], scope: 'openai' });
+    assert.deepEqual(parseModelName('sambanova/Meta-Llama-3.3-70B-Instruct'), { forms: ['sambanova/meta-llama-3.3-70b-instruct'], unpricedHost: 'sambanova' });
+    assert.deepEqual(parseModelName('gemini-pro-latest').forms, ['gemini-pro-latest'], 'a bare family’s -latest is not its first version');
+    assert.deepEqual(parseModelName('gemma:2b').forms, ['gemma:2b'], 'only known providers use the colon form');
   });
 
   test('bareName is the lowercase last path segment', () => {

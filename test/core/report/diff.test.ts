@@ -16,6 +16,8 @@ function call(path: string, api: string, n: number, line: number, model: string 
     model,
     perCall: monthly === null ? null : monthly / 30_000,
     monthly,
+    range: null,
+    localServer: false,
     unknownReason: monthly === null ? 'no price for this model' : null,
   };
 }
@@ -33,6 +35,7 @@ function report(calls: ReportCall[], findings: ReportFinding[] = []): CostReport
     assumptions: { callsPerDay: 1000, loopMultiplier: 10, expectedOutputFraction: 0.5, defaultOutputLimit: 1024, defaultSlotTokens: 200, daysPerMonth: 30 },
     totals: {
       monthly,
+      monthlyRange: null,
       callSites: calls.length,
       unknownCostCalls: calls.filter((entry) => entry.monthly === null).length,
       files: new Set(calls.map((entry) => entry.path)).size,

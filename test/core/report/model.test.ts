@@ -82,6 +82,8 @@ describe('buildReport', () => {
         model: 'pm-big',
         perCall: 0.05,
         monthly: 150,
+        range: null,
+        localServer: false,
         unknownReason: null,
       },
     );
@@ -148,7 +150,7 @@ describe('buildReport', () => {
   it('reports an empty scan without inventing numbers', () => {
     const empty = buildReport({ files: [], skipped: [], missingRoots: [], stats: { filesSeen: 0, filesParsed: 0, filesSkipped: 0, ms: 5 } }, DEFAULT_CONFIG, TOOL);
     assert.equal(empty.pricingAsOf, 'unknown');
-    assert.deepEqual(empty.totals, { monthly: 0, callSites: 0, unknownCostCalls: 0, files: 0, findings: 0, potentialMonthlySaving: 0 });
+    assert.deepEqual(empty.totals, { monthly: 0, monthlyRange: null, callSites: 0, unknownCostCalls: 0, files: 0, findings: 0, potentialMonthlySaving: 0 });
     assert.deepEqual([empty.byModel, empty.calls, empty.findings, empty.unknownModels], [[], [], [], []]);
   });
 });

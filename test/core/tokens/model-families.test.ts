@@ -44,6 +44,8 @@ describe('provider prefixes, dated suffixes and fine-tunes', () => {
     ['openai/gpt-4o', 'openai', 'o200k_base', 'exact'],
     ['azure/gpt-4o-mini', 'openai', 'o200k_base', 'exact'],
     ['openrouter/openai/gpt-5.6', 'openai', 'o200k_base', 'exact'],
+    ['openai:gpt-4o', 'openai', 'o200k_base', 'exact'],
+    ['anthropic:claude-sonnet-4-5', 'claude', 'o200k_base', 'calibrated'],
     ['  GPT-4O  ', 'openai', 'o200k_base', 'exact'],
     ['ft:gpt-4o-mini-2024-07-18:acme::9abc', 'openai', 'o200k_base', 'exact'],
     ['openai.gpt-oss-20b-1:0', 'gpt-oss', 'o200k_base', 'exact'],

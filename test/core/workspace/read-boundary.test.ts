@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ReadBoundary, readRegularFile, type ReadOutcome } from '../../../src/core/workspace/read-boundary';
+import { isWindowsDeviceName } from '../../../src/core/workspace/prompt-files';
+import { boundaryOver, ReadBoundary, readRegularFile, type ReadOutcome } from '../../../src/core/workspace/read-boundary';
 
 function text(outcome: ReadOutcome): string {
   assert.equal(outcome.ok, true, outcome.ok ? '' : outcome.detail);
@@ -76,12 +77,10 @@ describe('ReadBoundary', () => {
     assert.deepEqual(new ReadBoundary([root]).read(file, 100, walked), { ok: false, reason: 'unreadable', detail: 'replaced by a symbolic link while it was read, not read', code: 'ELOOP' });
   });
 
-  it('tells its observer of every read and its outcome', () => {
-    const seen: string[] = [];
-    const boundary = new ReadBoundary([root], (file, outcome) => seen.push(`${path.relative(base, file)} ${outcome.ok ? 'read' : outcome.reason}`));
-    boundary.read(path.join(root, 'sub', 'a.txt'), 100);
-    boundary.read(path.join(base, 'rootless.txt'), 100);
-    assert.deepEqual(seen, [`${path.join('root', 'sub', 'a.txt')} read`, 'rootless.txt outside-root']);
+  it('one boundary is made per set of roots, and made again when they change', () => {
+    const first = boundaryOver([root]);
+    assert.equal(boundaryOver([root]), first);
+    assert.notEqual(boundaryOver([base]), first);
   });
 
   it('admits a folder the user asked to follow a link into', () => {
@@ -108,5 +107,12 @@ describe('readRegularFile', () => {
       return;
     }
     assert.deepEqual(readRegularFile('/dev/zero', 1024), { ok: false, reason: 'not-a-file', detail: 'a character device, not a regular file, not read', kind: 'a character device' });
+  });
+});
+
+describe('Windows device names in a prompt file path', () => {
+  it('are recognised whatever the case and extension, and ordinary names are not', () => {
+    assert.deepEqual(['CON', 'nul.txt', 'prompts/Com1.md', 'LPT9', 'conout$'].map(isWindowsDeviceName), [true, true, true, true, true]);
+    assert.deepEqual(['console.txt', 'prompts/nulls.md', 'com10', 'auxiliary.txt'].map(isWindowsDeviceName), [false, false, false, false]);
   });
 });

@@ -15,10 +15,12 @@ export interface SourcedLayer {
  * layers can tell (an alias may name a model another layer adds), so each
  * problem is charged to the last layer that set the entry.
  */
-export function checkPricing(layers: readonly SourcedLayer[], catalog: PriceCatalog = loadBundledCatalog()): ConfigProblem[] {
+export function checkPricing(layers: readonly SourcedLayer[], catalog?: PriceCatalog): ConfigProblem[] {
   const pricing = resolveConfig(layers.map((sourced) => sourced.layer)).pricing;
+  // Nothing to check: the catalog (1,250 models) stays unread, as the extension activates.
+  if (Object.keys(pricing.models).length === 0 && Object.keys(pricing.aliases).length === 0) return [];
   const latestFirst = [...layers].reverse();
-  return new PriceBook(catalog, pricing).overrideProblems.map((problem) => {
+  return new PriceBook(catalog ?? loadBundledCatalog(), pricing).overrideProblems.map((problem) => {
     const origin = latestFirst.find((sourced) => sourced.layer.pricing?.[problem.section]?.[problem.name] !== undefined) ?? latestFirst[0];
     return {
       source: origin.source,

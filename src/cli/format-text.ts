@@ -95,7 +95,12 @@ function monthlyTotal(result: ScanResult): string {
   const unknown = estimates.length - known.length - ranges.length;
   const asOf = estimates[0]?.cost.pricingAsOf;
   const ranged = ranges.length > 0 ? ` (${count(ranges.length, 'call')} with the model not resolved, ranged)` : '';
-  return `≈${usdRange(low, high)}/mo${ranged}${unknown > 0 ? ` + ${count(unknown, 'call')} of unknown cost` : ''}${asOf ? ` (prices as of ${asOf})` : ''}`;
+  const prices = asOf ? ` (prices as of ${asOf})` : '';
+  // Unknown comes first, and a sum over no known cost is never "$0".
+  if (estimates.length === 0) return 'no cost: no LLM call traced';
+  if (unknown === estimates.length) return `cost unknown for ${unknown} of ${count(estimates.length, 'call')}${prices}`;
+  if (unknown > 0) return `cost unknown for ${unknown} of ${count(estimates.length, 'call')}; ≈${usdRange(low, high)}/mo for the other ${estimates.length - unknown}${ranged}${prices}`;
+  return `≈${usdRange(low, high)}/mo${ranged}${prices}`;
 }
 
 function count(amount: number, noun: string): string {

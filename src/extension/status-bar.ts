@@ -37,7 +37,9 @@ export function registerStatusBar(service: AnalysisService): { disposables: vsco
     const selected = index >= 0 ? estimates[index]?.cost : undefined;
     const selectedCost = !selected ? '' : selected.perCall !== null ? `${formatUsd(selected.perCall)}/call` : selected.range ? `${usdRange(selected.range.low, selected.range.high)}/call` : 'call cost unknown';
     const perCall = selected ? ` · ${selectedCost}` : '';
-    item.text = `$(graph) ≈${usdRange(low, high)}/mo${unknown > 0 ? ` +${unknown}?` : ''}${perCall}`;
+    // Words, not `+1?`; and no "$0" when no call of the file has a known cost.
+    const total = unknown === estimates.length ? 'cost unknown' : `≈${usdRange(low, high)}/mo${unknown > 0 ? ` + ${unknown} unknown` : ''}`;
+    item.text = `$(graph) ${total}${perCall}`;
     item.tooltip = new vscode.MarkdownString(
       [
         `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${usdRange(low, high)} per month`,

@@ -115,7 +115,7 @@ function describeCall(
 /** Python takes keywords; JavaScript SDKs a literal options object (a variable's object is edited elsewhere, not here). */
 function insertionFor(resolver: Resolver, args: ArgumentList, text: string): LlmCall['insertion'] {
   if (resolver.syntax.family === 'python') return args.node.type === 'argument_list' ? insertionPoint(args.node, 'keyword', text) : null;
-  const options = args.positional[0];
+  const options = args.positional[0] && resolver.unwrap(args.positional[0]);
   return options?.type === 'object' ? insertionPoint(options, 'property', text) : null;
 }
 
@@ -169,12 +169,13 @@ function baseUrlOf(resolver: Resolver, args: ArgumentList, paths: readonly strin
 function modelName(resolver: Resolver, node: SyntaxNode, depth = 0): string | null {
   const direct = resolver.stringValue(node);
   if (direct !== null) return direct;
-  const view = resolver.view(node);
+  const expression = resolver.unwrap(node);
+  const view = resolver.view(expression);
   if (view.kind === 'call') {
     const first = view.args.positional[0];
     return first && isModelFactory(resolver, view.callee) ? resolver.stringValue(first) : null;
   }
-  const bound = resolver.boundExpression(resolver.bindingOf(node));
+  const bound = resolver.boundExpression(resolver.bindingOf(expression));
   return bound && depth < 4 ? modelName(resolver, bound, depth + 1) : null;
 }
 
@@ -187,7 +188,7 @@ function isModelFactory(resolver: Resolver, callee: SyntaxNode): boolean {
   if (rootView.kind !== 'name') return false;
   if (VERCEL_MODEL_FACTORIES.has(rootView.name)) return true;
   const bound = resolver.boundExpression(resolver.bindingOf(root));
-  const boundView = bound ? resolver.view(bound) : null;
+  const boundView = bound ? resolver.view(resolver.unwrap(bound)) : null;
   return boundView?.kind === 'call' && /^create[A-Z]/.test(resolver.syntax.calleeName(boundView.callee).text);
 }
 

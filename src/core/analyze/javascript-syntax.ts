@@ -24,6 +24,7 @@ const LOOP_TYPES: Record<string, LoopContext['kind']> = {
   do_statement: 'while',
 };
 const ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'reduce', 'some', 'every']);
+/** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` and `<T>x` (TypeScript only, not TSX): each holds the value of `x`. */
 const WRAPPER_TYPES = new Set([
   'await_expression',
   'parenthesized_expression',
@@ -110,6 +111,16 @@ function parseNumber(text: string): number {
   return /^0[xob]/i.test(clean) ? Number(clean) : Number.parseFloat(clean);
 }
 
+/**
+ * The expression a wrapper holds. These nodes have no fields, and the first named
+ * child is not always it: `<T>x` puts its type arguments first, and a comment may
+ * stand before the expression inside parentheses or after `await`.
+ */
+function wrappedExpression(node: SyntaxNode): SyntaxNode | undefined {
+  const children = namedChildren(node).filter((child) => child.type !== 'comment');
+  return node.type === 'type_assertion' ? children.at(-1) : children[0];
+}
+
 function view(node: SyntaxNode): ExprView {
   switch (node.type) {
     case 'identifier':
@@ -182,11 +193,8 @@ function view(node: SyntaxNode): ExprView {
       return consequence && alternative ? { kind: 'conditional', consequence, alternative } : { kind: 'other' };
     }
     default: {
-      if (WRAPPER_TYPES.has(node.type)) {
-        const inner = node.namedChild(0);
-        return inner ? { kind: 'wrapper', inner } : { kind: 'other' };
-      }
-      return { kind: 'other' };
+      const inner = WRAPPER_TYPES.has(node.type) ? wrappedExpression(node) : undefined;
+      return inner ? { kind: 'wrapper', inner } : { kind: 'other' };
     }
   }
 }

@@ -52,7 +52,7 @@ export class PromptExtractor {
     const view = this.resolver.view(node);
     if (depth < MAX_DEPTH && (view.kind === 'name' || view.kind === 'member')) {
       const bound = this.resolver.boundExpression(this.resolver.bindingOf(node));
-      const boundView = bound && this.resolver.view(bound);
+      const boundView = bound && this.resolver.view(this.resolver.unwrap(bound));
       if (bound && (boundView?.kind === 'array' || boundView?.kind === 'object')) return this.messages(bound, argument, role, depth + 1);
     }
     if (view.kind === 'wrapper') return this.messages(view.inner, argument, role, depth + 1);
@@ -88,7 +88,7 @@ export class PromptExtractor {
   }
 
   private content(node: SyntaxNode, depth: number): { parts: PromptPart[]; cacheBreakpoint: boolean } {
-    const view = this.resolver.view(node);
+    const view = this.resolver.view(this.resolver.unwrap(node));
     if (view.kind !== 'array') return { parts: this.text(node, depth), cacheBreakpoint: false };
     const parts: PromptPart[] = [];
     let cacheBreakpoint = false;
@@ -161,7 +161,7 @@ export class PromptExtractor {
     const separatorNode = python ? receiver : argument;
     const listNode = python ? argument : receiver;
     const separator = separatorNode ? this.resolver.stringValue(separatorNode) : null;
-    const list = listNode && this.resolver.view(listNode);
+    const list = listNode && this.resolver.view(this.resolver.unwrap(listNode));
     if (separator === null || list?.kind !== 'array') return [this.dynamic(node)];
     const parts: PromptPart[] = [];
     list.items.forEach((item, index) => {

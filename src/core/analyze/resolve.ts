@@ -103,6 +103,16 @@ export class Resolver {
     return view;
   }
 
+  /**
+   * The expression inside any wrappers (`await`, parentheses, `as T`, `x!`), for
+   * readers that look at what kind of expression a value is. A loop, not a
+   * recursion: parentheses may nest thousands deep.
+   */
+  unwrap(node: SyntaxNode): SyntaxNode {
+    for (let view = this.view(node); view.kind === 'wrapper'; view = this.view(node)) node = view.inner;
+    return node;
+  }
+
   lookup(name: string, at: SyntaxNode): Binding | undefined {
     for (const scope of this.scopeChain(at)) {
       const records = this.table.lookup(scope, name);
@@ -349,7 +359,7 @@ export class Resolver {
       if (!options) return { found: false, open };
       const object = this.objectView(options);
       // A literal first argument (`generateContent("…")`) is a prompt, not hidden options.
-      if (!object) return { found: false, open: open || !LITERAL_KINDS.has(this.view(options).kind) };
+      if (!object) return { found: false, open: open || !LITERAL_KINDS.has(this.view(this.unwrap(options)).kind) };
       node = object.entries.get(first);
       open ||= object.open;
     }
@@ -452,7 +462,7 @@ export class Resolver {
   }
 
   booleanValue(node: SyntaxNode): boolean | null {
-    const view = this.view(node);
+    const view = this.view(this.unwrap(node));
     return view.kind === 'boolean' ? view.value : null;
   }
 

@@ -19,13 +19,21 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** `≈$1,234 per month across 6 call sites in 4 files, plus 1 of unknown cost (not counted)` */
+/**
+ * `≈$1,234 per month across 6 LLM call sites in 4 files`; with calls of unknown cost
+ * that comes first, and a total over none of them is never a "$0":
+ * `Cost unknown for 4 of 4 LLM call sites in 4 files`, `No LLM call traced`.
+ */
 export function headline({ totals }: CostReport): string {
-  const unknown = totals.unknownCostCalls > 0 ? `, plus ${totals.unknownCostCalls} of unknown cost (not counted)` : '';
+  if (totals.callSites === 0) return 'No LLM call traced';
+  const where = `${plural(totals.callSites, 'LLM call site')} in ${plural(totals.files, 'file')}`;
+  const known = totals.callSites - totals.unknownCostCalls;
+  if (known === 0) return `Cost unknown for ${totals.unknownCostCalls} of ${where}`;
   const range = totals.monthlyRange;
   const amount = range ? usdRange(range.low, range.high) : formatUsd(totals.monthly);
   const ranged = range ? ` (${plural(range.calls, 'call site')} with the model not resolved, ranged over the models ${range.calls === 1 ? 'it' : 'they'} may use)` : '';
-  return `≈${amount} per month across ${plural(totals.callSites, 'LLM call site')} in ${plural(totals.files, 'file')}${ranged}${unknown}`;
+  if (totals.unknownCostCalls === 0) return `≈${amount} per month across ${where}${ranged}`;
+  return `Cost unknown for ${totals.unknownCostCalls} of ${where}; ≈${amount} per month for the other ${known}${ranged}`;
 }
 
 /** `Acting on the 3 findings with a saving could save up to $120 per month (…).`, or null when none has one. */

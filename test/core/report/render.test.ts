@@ -17,7 +17,7 @@ describe('report renderers', () => {
   describe('text', () => {
     it('shows the totals, groups, costliest calls, findings and assumptions', () => {
       const text = reportText(report);
-      assert.match(text, /^Promptmeter cost report\npromptmeter 9\.9\.9 · prices as of \d{4}-\d{2}-\d{2}\n\n≈\$330 per month across 5 LLM call sites in 3 files, plus 1 of unknown cost \(not counted\)\n/);
+      assert.match(text, /^Promptmeter cost report\npromptmeter 9\.9\.9 · prices as of \d{4}-\d{2}-\d{2}\n\nCost unknown for 1 of 5 LLM call sites in 3 files; ≈\$330 per month for the other 4\n/);
       assert.match(text, /By model\n\s+calls\s+per month\s+share\n\s+pm-big\s+3\s+\$315\s+95%\n\s+pm-small\s+1\s+\$15\s+5%\n/);
       assert.match(text, /app\/bot\.py:4:25\s+openai chat\.completions\.create\s+pm-big\s+\$0\.05\s+\$150/);
       assert.match(text, /Calls of unknown cost \(not counted\)\n/);
@@ -34,7 +34,7 @@ describe('report renderers', () => {
   describe('Markdown', () => {
     it('has the tables, the savings caveat and the assumptions', () => {
       const markdown = reportMarkdown(report);
-      assert.match(markdown, /^# Promptmeter cost report\n\n\*\*≈\$330 per month across 5 LLM call sites in 3 files, plus 1 of unknown cost \(not counted\)\.\*\*/);
+      assert.match(markdown, /^# Promptmeter cost report\n\n\*\*Cost unknown for 1 of 5 LLM call sites in 3 files; ≈\$330 per month for the other 4\.\*\*/);
       for (const title of ['provider', 'model', 'folder', 'file']) {
         assert.ok(markdown.includes(`## By ${title}\n\n| ${title} | calls | per month | share |\n| --- | ---: | ---: | ---: |\n`), title);
       }

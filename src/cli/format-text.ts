@@ -25,7 +25,8 @@ export function formatScanText(result: ScanResult, color: boolean): string {
     const entries: { start: { line: number; column: number }; text: string }[] = [
       ...file.analysis.syntaxErrors.slice(0, 3).map((problem) => ({
         start: problem.range.start,
-        text: `${paint('red', 'syntax')}  ${terminalText(problem.message)} (analysis continues around it)`,
+        // A note, not an error: the parser may be what failed, and the rest of the file is analysed.
+        text: `${paint('gray', 'note')}  ${terminalText(problem.message)} (the rest of the file is analysed)`,
       })),
       ...file.analysis.calls.map((call, index) => ({
         start: call.nameRange.start,

@@ -132,9 +132,18 @@ function applyTrafficHint(call: LlmCall, hints: Map<number, number>): void {
   call.callsPerDay = hints.get(call.range.start.line) ?? hints.get(call.nameRange.start.line) ?? null;
 }
 
+/**
+ * Where tree-sitter could not parse. The code may well be valid (a grammar lags the
+ * language: `importOriginal<typeof import('ai')>()`), and the editor's own language
+ * service reports real syntax errors, so this says what Promptmeter could not read,
+ * not that the user made a mistake.
+ */
 function syntaxProblems(tree: Tree): SyntaxProblem[] {
-  return syntaxErrorNodes(tree).map(({ node, missing }) => ({
-    message: missing ? `Syntax error: missing ${node.type}` : 'Syntax error',
-    range: rangeOf(node),
-  }));
+  return syntaxErrorNodes(tree).map(({ node, missing }) => {
+    const range = rangeOf(node);
+    const from = range.start.line + 1;
+    const to = range.end.line + 1;
+    const lines = from === to ? `line ${from}` : `lines ${from}–${to}`;
+    return { message: missing ? `could not analyse ${lines}: the parser expected ${node.type} there` : `could not analyse ${lines}`, range };
+  });
 }

@@ -3,6 +3,7 @@ import type { CallEstimate } from '../core/estimate/estimate';
 import type { Finding, LlmCall } from '../core/model';
 import { costSummary, tokensSummary } from '../core/report/describe';
 import { terminalText } from '../core/report/escape';
+import { monthlyOf } from '../core/report/summary';
 import { confidenceMark, formatTokens, usdRange } from '../core/report/format';
 import type { TokenCount } from '../core/tokens';
 import type { ScanResult } from '../core/scan/scan';
@@ -88,14 +89,9 @@ function summary(result: ScanResult): string {
 /** Known costs add up; unknown ones are counted, never summed as $0. */
 function monthlyTotal(result: ScanResult): string {
   const estimates = result.files.flatMap((file) => file.estimates);
-  const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
-  const total = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
-  const ranges = estimates.flatMap((estimate) => (estimate.cost.monthly === null && estimate.cost.range ? [estimate.cost.range] : []));
-  const low = total + ranges.reduce((sum, range) => sum + range.monthlyLow, 0);
-  const high = total + ranges.reduce((sum, range) => sum + range.monthlyHigh, 0);
-  const unknown = estimates.length - known.length - ranges.length;
+  const { low, high, ranged: rangedCalls, unknown } = monthlyOf(estimates);
   const asOf = estimates[0]?.cost.pricingAsOf;
-  const ranged = ranges.length > 0 ? ` (${count(ranges.length, 'call')} with the model not resolved, ranged)` : '';
+  const ranged = rangedCalls > 0 ? ` (${count(rangedCalls, 'call')} with the model not resolved, ranged)` : '';
   const prices = asOf ? ` (prices as of ${asOf})` : '';
   // Unknown comes first, and a sum over no known cost is never "$0".
   if (estimates.length === 0) return 'no cost: no LLM call traced';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { markdownText } from '../core/report/escape';
 import { formatUsd, usdRange } from '../core/report/format';
+import { monthlyOf } from '../core/report/summary';
 import type { AnalysisService } from './analysis-service';
 import { toRange } from './convert';
 
@@ -25,13 +26,7 @@ export function registerStatusBar(service: AnalysisService): { disposables: vsco
     }
     const { calls } = result.evaluation.analysis;
     const estimates = result.evaluation.estimates;
-    const known = estimates.filter((estimate) => estimate.cost.monthly !== null);
-    const monthly = known.reduce((sum, estimate) => sum + (estimate.cost.monthly ?? 0), 0);
-    // Calls without a model in the code add the low and the high end of their range.
-    const ranges = estimates.flatMap((estimate) => (estimate.cost.monthly === null && estimate.cost.range ? [estimate.cost.range] : []));
-    const low = monthly + ranges.reduce((sum, range) => sum + range.monthlyLow, 0);
-    const high = monthly + ranges.reduce((sum, range) => sum + range.monthlyHigh, 0);
-    const unknown = estimates.length - known.length - ranges.length;
+    const { low, high, ranged, unknown } = monthlyOf(estimates);
     const cursor = editor.selection.active;
     const index = calls.findIndex((call) => toRange(call.range).contains(cursor));
     const selected = index >= 0 ? estimates[index]?.cost : undefined;
@@ -43,7 +38,7 @@ export function registerStatusBar(service: AnalysisService): { disposables: vsco
     item.tooltip = new vscode.MarkdownString(
       [
         `**Promptmeter**: ${calls.length} LLM call${calls.length === 1 ? '' : 's'} in this file, ≈${usdRange(low, high)} per month`,
-        ranges.length > 0 ? `${ranges.length} call${ranges.length === 1 ? '' : 's'} with the model not known from the code: the range of the models ${ranges.length === 1 ? 'it' : 'they'} may use` : '',
+        ranged > 0 ? `${ranged} call${ranged === 1 ? '' : 's'} with the model not known from the code: the range of the models ${ranged === 1 ? 'it' : 'they'} may use` : '',
         unknown > 0 ? `${unknown} call${unknown === 1 ? '' : 's'} of unknown cost (not counted)` : '',
         `Prices as of ${markdownText(estimates[0]?.cost.pricingAsOf ?? 'unknown')}. Click for the workspace report.`,
       ]

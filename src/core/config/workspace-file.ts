@@ -1,6 +1,5 @@
-import { lstatSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { isInside, ReadBoundary, sizeWords, type Refusal } from '../workspace/read-boundary';
+import { isInside, isSymbolicLink, ReadBoundary, realPathOf, sizeWords, type Refusal } from '../workspace/read-boundary';
 import { parseConfigText, type ConfigLayer, type ConfigProblem } from './config';
 
 export const WORKSPACE_CONFIG_FILE = '.promptmeter.json';
@@ -16,7 +15,7 @@ export function readWorkspaceConfig(folder: string, fileName = WORKSPACE_CONFIG_
   const file = path.resolve(folder, fileName);
   const read = new ReadBoundary([folder]).read(file, MAX_CONFIG_BYTES);
   if (!read.ok) {
-    if (read.reason === 'not-found' && !isSymlink(file)) return { layer: {}, problems: [], file: null };
+    if (read.reason === 'not-found' && !isSymbolicLink(file)) return { layer: {}, problems: [], file: null };
     return { layer: {}, problems: [{ source: file, key: '', message: `${refusalWords(read)} (the file is ignored)` }], file };
   }
   const { text, problem } = decode(read.bytes);
@@ -37,19 +36,11 @@ export function workspaceConfigForUpdate(folder: string, fileName: string): { te
   const read = boundary.read(file, MAX_CONFIG_BYTES);
   if (read.ok) return { text: decode(read.bytes).text };
   if (read.reason === 'outside-root') return outside;
-  if (read.reason !== 'not-found' || isSymlink(file)) return { problem: refusalWords(read) };
+  if (read.reason !== 'not-found' || isSymbolicLink(file)) return { problem: refusalWords(read) };
   // A new file: the folder it goes in must be inside too, not a link out of it.
   const parent = realPathOf(path.dirname(file));
   if (parent === null) return { problem: 'is in a folder that does not exist, not written' };
   return boundary.contains(parent) ? { text: null } : outside;
-}
-
-function realPathOf(directory: string): string | null {
-  try {
-    return realpathSync.native(directory);
-  } catch {
-    return null;
-  }
 }
 
 function refusalWords(refusal: Refusal): string {
@@ -79,14 +70,6 @@ export function unreadable(code: string | undefined, error: unknown): string {
       return 'is a symbolic link that points back to itself (ELOOP)';
     default:
       return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  }
-}
-
-function isSymlink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 

@@ -1,5 +1,6 @@
 import { formatTokens, formatUsd, usdRange } from './format';
 import { compareText } from './grouping';
+import type { CallEstimate } from '../estimate/estimate';
 import type { CostReport, ReportCall, ReportFinding } from './model';
 
 /** The words and selections the text, Markdown and HTML reports share. */
@@ -34,6 +35,29 @@ export function headline({ totals }: CostReport): string {
   const ranged = range ? ` (${plural(range.calls, 'call site')} with the model not resolved, ranged over the models ${range.calls === 1 ? 'it' : 'they'} may use)` : '';
   if (totals.unknownCostCalls === 0) return `≈${amount} per month across ${where}${ranged}`;
   return `Cost unknown for ${totals.unknownCostCalls} of ${where}; ≈${amount} per month for the other ${known}${ranged}`;
+}
+
+/**
+ * What a set of calls costs a month: the known costs plus the low and the high end of
+ * each range (a call without a model in the code), and how many are ranged or unknown.
+ */
+export function monthlyOf(estimates: readonly CallEstimate[]): { low: number; high: number; ranged: number; unknown: number } {
+  let known = 0;
+  let low = 0;
+  let high = 0;
+  let ranged = 0;
+  for (const { cost } of estimates) {
+    if (cost.monthly !== null) {
+      known++;
+      low += cost.monthly;
+      high += cost.monthly;
+    } else if (cost.range) {
+      ranged++;
+      low += cost.range.monthlyLow;
+      high += cost.range.monthlyHigh;
+    }
+  }
+  return { low, high, ranged, unknown: estimates.length - known - ranged };
 }
 
 /** `Acting on the 3 findings with a saving could save up to $120 per month (…).`, or null when none has one. */

@@ -121,7 +121,8 @@ function projectOf(cwd: string, root: string): string {
   }
 }
 
-function isSymbolicLink(file: string): boolean {
+/** Whether the path itself is a symbolic link (not followed); false when nothing is there. */
+export function isSymbolicLink(file: string): boolean {
   try {
     return lstatSync(file).isSymbolicLink();
   } catch {
@@ -216,7 +217,8 @@ export function isInside(root: string, candidate: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-function realPathOf(directory: string): string | null {
+/** The path with every symbolic link resolved; null when it does not exist. */
+export function realPathOf(directory: string): string | null {
   try {
     return realpathSync.native(path.resolve(directory));
   } catch {

@@ -33,12 +33,23 @@ const VERCEL_GENERATE = {
   // AI SDK 5 renamed maxTokens to maxOutputTokens.
   outputLimit: ['maxOutputTokens', 'maxTokens'],
   prompts: [
+    // AI SDK 7 names the system prompt `instructions`, as its agents always have.
+    { path: 'instructions', role: 'system' },
     { path: 'system', role: 'system' },
     { path: 'prompt', role: 'user' },
     { path: 'messages', role: 'user' },
   ],
   tools: ['tools'],
 } satisfies Omit<ApiSpec, 'api'>;
+
+/** What an agent's `generate`/`stream` is asked; model, instructions, limit and tools were given to its constructor. */
+const VERCEL_AGENT_RUN: Omit<ApiSpec, 'api'> = {
+  kind: 'generate',
+  prompts: [
+    { path: 'prompt', role: 'user' },
+    { path: 'messages', role: 'user' },
+  ],
+};
 
 const BEDROCK_CONVERSE = {
   kind: 'generate',
@@ -112,6 +123,8 @@ export const JAVASCRIPT_CATALOG: LanguageCatalog = withLookupTables({
     ...exported('cohere-ai', ['CohereClientV2', 'CohereClient'], 'cohere'),
     ...exported('groq-sdk', ['default', 'Groq'], 'groq', true),
     ...exported('ollama', ['Ollama'], 'ollama'),
+    // AI SDK 5 exported the agent as Experimental_Agent, AI SDK 6 and later as ToolLoopAgent.
+    ...exported('ai', ['ToolLoopAgent', 'Experimental_Agent', 'Agent'], 'vercel-agent'),
     ...langchain('@langchain/openai', 'ChatOpenAI', ['model', 'modelName'], ['maxTokens', 'maxCompletionTokens']),
     ...langchain('@langchain/openai', 'AzureChatOpenAI', ['azureOpenAIApiDeploymentName', 'model'], ['maxTokens']),
     ...langchain('@langchain/anthropic', 'ChatAnthropic', ['model', 'modelName'], ['maxTokens']),
@@ -219,6 +232,20 @@ export const JAVASCRIPT_CATALOG: LanguageCatalog = withLookupTables({
       methods: {
         chat: apiNamed('chat', OLLAMA_CHAT),
         generate: apiNamed('generate', OLLAMA_CHAT),
+      },
+    },
+    'vercel-agent': {
+      id: 'vercel-agent',
+      provider: 'vercel-ai',
+      methods: {
+        generate: apiNamed('agent.generate', VERCEL_AGENT_RUN),
+        stream: apiNamed('agent.stream', VERCEL_AGENT_RUN, { streams: true }),
+      },
+      inherits: {
+        model: VERCEL_GENERATE.model,
+        outputLimit: VERCEL_GENERATE.outputLimit,
+        prompts: VERCEL_GENERATE.prompts.filter((prompt) => prompt.role === 'system'),
+        tools: VERCEL_GENERATE.tools,
       },
     },
     // `configuration.baseURL` points a LangChain chat model at an OpenAI-compatible server (Ollama, vLLM).
